@@ -1,0 +1,2 @@
+// z3's C API (Debian libz3-dev): the solver behind bounds and soundness checks.
+#include <z3.h>

@@ -1,0 +1,1 @@
+// Module Simulator: see ../shared/DESIGN.md and Package.swift for its role.

@@ -1,0 +1,1 @@
+// Module Testbench: see ../shared/DESIGN.md and Package.swift for its role.

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `rvm` command-line tool: simulator, compiler and testbench front end.
+@main
+struct RVM: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rvm",
+        abstract: "Schedule, compile and simulate RVM kernels for X-HEEP (cv32e40px + Quadrilatero).",
+        subcommands: []
+    )
+}
