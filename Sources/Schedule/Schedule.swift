@@ -1,1 +1,0 @@
-// Module Schedule: see ../shared/DESIGN.md and Package.swift for its role.
