@@ -54,3 +54,32 @@ private func normaliseWord(_ text: String) -> String {
     guard text.hasPrefix(".word\t0x"), let value = UInt32(text.dropFirst(8), radix: 16) else { return text }
     return ".4byte\t0x" + String(value, radix: 16)
 }
+
+/// Random words in the RV32IM/Zicsr major opcodes, most of them not valid
+/// instructions: objdump and we must agree on which are (the simulator's
+/// illegal-instruction trap depends on it) and on how they print.
+@Test func randomWordsMatchObjdump() throws {
+    var rng = SplitMix64(seed: 12)
+    let majors: [UInt32] = [0x37, 0x17, 0x6F, 0x67, 0x63, 0x03, 0x23, 0x13, 0x33, 0x0F, 0x73]
+    let words = (0..<4000).map { _ in
+        UInt32(truncatingIfNeeded: rng.next()) & ~0x7F | majors.randomElement(using: &rng)!
+    }
+    let source = words.map { ".insn 4, 0x" + hex8($0) }.joined(separator: "\n") + "\n"
+    let dir = try Toolchain.temporaryDirectory()
+    defer { Toolchain.cleanUp(dir) }
+    let object = try Toolchain.assemble(source, in: dir)
+    let lines = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", "-M", "no-aliases", object], in: dir))
+    #expect(lines.map(\.word) == words)
+    let ours = Disassembler(style: .noAliases, symbolizer: { $0 == 0 ? ".text" : ".text+0x" + String($0, radix: 16) })
+    var mismatches: [String] = []
+    var illegal = 0
+    for line in lines {
+        if decode(line.word).opcode == .illegal { illegal += 1 }
+        let mine = normaliseWord(ours.text(word: line.word, pc: line.address))
+        if line.text != mine { mismatches.append("0x\(hex8(line.word)): objdump `\(line.text)` ours `\(mine)`") }
+    }
+    #expect(illegal > 200 && illegal < 3800)
+    if !mismatches.isEmpty {
+        Issue.record("\(mismatches.count) mismatches:\n\(mismatches.prefix(40).joined(separator: "\n"))")
+    }
+}
