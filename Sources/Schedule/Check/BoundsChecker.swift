@@ -64,7 +64,9 @@ public final class BoundsChecker {
                 for o in group {
                     switch solver.prove(o.claim, assuming: facts) {
                     case .proved: break
-                    case .counterexample(let model): errors.append(o.error(counterexample: model))
+                    case .counterexample(let model):
+                        let never = solver.checkSatisfiable(facts + [o.claim]) == .unsatisfiable
+                        errors.append(o.error(counterexample: model, certain: never))
                     case .unknown(let reason): errors.append(o.error(unknown: reason))
                     }
                 }

@@ -27,10 +27,11 @@ struct BoundsObligation {
         self.secondary = secondary.filter { !primary.contains($0) }
     }
 
-    /// "data[c, j + r]: index 1 (j + r) may be out of bounds [0, 16): e.g. j = 15, r = 1 (c = 0)"
-    func error(counterexample model: SMTModel) -> KernelError {
+    /// "data[c, j + r]: index 1 (j + r) may be out of bounds [0, 16): e.g. j = 15, r = 1 (c = 0)";
+    /// without an example when the claim fails in every execution (`certain`).
+    func error(counterexample model: SMTModel, certain: Bool) -> KernelError {
         func phrase(_ verb: String) -> String { failure.isEmpty ? "\(subject) \(verb)" : "\(subject) \(verb) \(failure)" }
-        if primary.isEmpty {
+        if primary.isEmpty || certain {
             return KernelError(.bounds, phrase(certainly), at: location)
         }
         func values(_ vs: [SMTVariable]) -> String {

@@ -119,7 +119,7 @@ public struct Assumptions: Hashable, Sendable {
             var shape: [SMTTerm] = [], strides: [SMTTerm] = []
             for (d, a) in accesses.enumerated() {
                 if case .interval(let lo, let hi) = a {
-                    shape.append(try index(hi) - index(lo))
+                    shape.append((try index(hi) - index(lo)).affineSimplified)
                     strides.append(t.strides[d])
                 }
             }

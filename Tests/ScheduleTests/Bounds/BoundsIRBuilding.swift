@@ -43,7 +43,7 @@ extension BoundsIRBuilding {
     func i32(_ shape: Expr...) -> DataType { shape.isEmpty ? .scalar(.i32) : .tensor(.i32, shape: shape, isWindow: false) }
 
     /// The one bounds violation the checker reports, or nil when it accepts the proc.
-    func boundsError(_ proc: Proc) throws -> KernelError? {
+    func boundsError(_ proc: Proc) -> KernelError? {
         do {
             try BoundsChecker().check(proc)
             return nil
