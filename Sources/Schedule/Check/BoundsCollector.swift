@@ -111,10 +111,13 @@ struct BoundsCollector {
                                      _ scope: Assumptions) throws(SMTTranslationError) {
         for (d, dimExpr) in type.shape.enumerated() {
             let n = try scope.index(dimExpr)
-            obligations.append(BoundsObligation(
+            var o = BoundsObligation(
                 claim: .lt(.int(0), n), facts: scope.facts, at: loc,
                 subject: "allocation of \(x.name): dimension \(d) (\(BoundsExprText.text(dimExpr)))",
-                failure: "not positive", primary: n.variables))
+                failure: "positive", primary: n.variables)
+            o.possibly = "may not be"
+            o.certainly = "is not"
+            obligations.append(o)
         }
     }
 
