@@ -54,20 +54,22 @@ extension Assumptions {
                 return !x
             }
         case .binary(let op, let a, let b):
-            let x = try term(a), y = try term(b)
-            if op.isLogical {
-                guard x.sort == .bool, y.sort == .bool else {
-                    throw SMTTranslationError("`\(op.rawValue)` needs conditions on both sides", at: e.loc)
-                }
-                return op == .and ? x && y : x || y
-            }
-            if op == .eq || op == .ne {
-                guard x.sort == y.sort else { throw SMTTranslationError("`\(op.rawValue)` between an index and a condition", at: e.loc) }
-                return op == .eq ? .eq(x, y) : .ne(x, y)
-            }
-            guard x.sort == .int, y.sort == .int else {
-                throw SMTTranslationError("`\(op.rawValue)` needs index expressions on both sides", at: e.loc)
-            }
+            return try binary(op, try term(a), try term(b), at: e.loc)
+        }
+    }
+
+    private func binary(_ op: BinaryOp, _ x: SMTTerm, _ y: SMTTerm, at loc: SourceLocation) throws(SMTTranslationError) -> SMTTerm {
+        let bothInt = x.sort == .int && y.sort == .int
+        let bothBool = x.sort == .bool && y.sort == .bool
+        switch op {
+        case .and, .or:
+            guard bothBool else { throw SMTTranslationError("`\(op.rawValue)` needs conditions on both sides", at: loc) }
+            return op == .and ? x && y : x || y
+        case .eq, .ne:
+            guard bothInt || bothBool else { throw SMTTranslationError("`\(op.rawValue)` between an index and a condition", at: loc) }
+            return op == .eq ? .eq(x, y) : .ne(x, y)
+        case .add, .sub, .mul, .div, .mod, .lt, .le, .gt, .ge:
+            guard bothInt else { throw SMTTranslationError("`\(op.rawValue)` needs index expressions on both sides", at: loc) }
             switch op {
             case .add: return x + y
             case .sub: return x - y
@@ -77,8 +79,7 @@ extension Assumptions {
             case .lt: return .lt(x, y)
             case .le: return .le(x, y)
             case .gt: return .gt(x, y)
-            case .ge: return .ge(x, y)
-            case .eq, .ne, .and, .or: return .false   // handled above
+            default: return .ge(x, y)
             }
         }
     }

@@ -43,6 +43,8 @@ public final class SMTContext {
     /// Every z3 term we built, each holding exactly one reference.
     var retainedTerms: [Z3_ast] = []
     let memoLimit = 100_000
+    /// Answers kept before the cache starts over (a long tuning session must not grow without bound).
+    let cacheLimit = 100_000
 
     private struct ProofQuery: Hashable { let facts: [SMTTerm]; let claim: SMTTerm }
     private var proofCache: [ProofQuery: ProofResult] = [:]
@@ -104,6 +106,7 @@ public final class SMTContext {
         case .satisfiable(let model): .counterexample(model)
         case .unknown(let reason): .unknown(reason)
         }
+        if proofCache.count >= cacheLimit { proofCache.removeAll(keepingCapacity: true) }
         proofCache[query] = result
         return result
     }
@@ -116,6 +119,7 @@ public final class SMTContext {
             return known
         }
         let result = solve(facts)
+        if satCache.count >= cacheLimit { satCache.removeAll(keepingCapacity: true) }
         satCache[facts] = result
         return result
     }

@@ -46,7 +46,7 @@ extension SMTTerm {
             if coefficients[self] == nil { atoms.append(self) }
             let (s, o) = (coefficients[self] ?? 0).addingReportingOverflow(scale)
             coefficients[self] = s
-            return !o
+            return !o && s != Int.min   // rebuilding negates coefficients
         }
     }
 }

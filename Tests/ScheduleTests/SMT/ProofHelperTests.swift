@@ -65,3 +65,17 @@ import Testing
         #expect((SMTTerm.lt(j, n) && !SMTTerm.eq(j, .int(0))).description == "j < n and not j == 0")
     }
 }
+
+@Suite struct AffineOverflowTests {
+    /// Huge coefficients leave the term as it was instead of trapping.
+    @Test func overflowingCoefficientsAreLeftAlone() throws {
+        let j = SMTTerm.freshInt("j")
+        let t = SMTTerm.int(Int.max) * j + SMTTerm.int(Int.max) * j
+        #expect(t.affineSimplified == t)
+        let u = SMTTerm.int(0) - SMTTerm.int(Int.max) * j - j
+        #expect(u.affineSimplified == u)
+        let smt = try SMTContext()
+        // The solver's integers are unbounded: 2 * Int.max stays exact.
+        #expect(smt.proveEqual(t, (.int(2) * .int(Int.max)) * j) == .proved)
+    }
+}
