@@ -73,10 +73,11 @@ public struct Assumptions: Hashable, Sendable {
         var inner = self
         switch stmt.node {
         case .loop(let i, let lo, let hi, _):
-            let iter = SMTTerm.variable(SMTVariable(i))
+            let lower = try index(lo), upper = try index(hi)   // read before `i` is rebound
+            let iter = SMTTerm.variable(iterator(i))
             inner.bind(i, to: iter)
-            inner.assume(.le(try index(lo), iter))
-            inner.assume(.lt(iter, try index(hi)))
+            inner.assume(.le(lower, iter))
+            inner.assume(.lt(iter, upper))
         case .ifElse(let cond, _, _):
             if let c = try? condition(cond) { inner.assume(block == 0 ? c : !c) }
         default:
@@ -97,6 +98,18 @@ public struct Assumptions: Hashable, Sendable {
         default:
             break
         }
+    }
+
+    /// The variable of loop iterator `i`: its own, unless an enclosing loop
+    /// binds the same symbol, whose facts must not constrain this one.
+    private func iterator(_ i: Sym) -> SMTVariable {
+        guard let bound = values[i], case .variable(let outer) = bound.node else { return SMTVariable(i) }
+        let level: Int
+        switch outer.identity {
+        case .shadowing(_, let k): level = k + 1
+        default: level = 1
+        }
+        return SMTVariable(name: i.name, identity: .shadowing(i.id, level: level), sort: .int)
     }
 
     // MARK: Reading

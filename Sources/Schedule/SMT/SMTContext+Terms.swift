@@ -118,6 +118,7 @@ extension SMTContext {
         case .symbol(let id): "\(v.name)!\(id)"
         case .stride(let id, let d): "stride!\(id)!\(d)"
         case .fresh(let id): "\(v.name)!f\(id)"
+        case .shadowing(let id, let level): "\(v.name)!\(id)!\(level)"
         }
     }
 }

@@ -13,6 +13,9 @@ public struct SMTVariable: Hashable, Sendable, CustomStringConvertible {
         case stride(Int, Int)
         /// A variable made by `fresh` (e.g. a second loop iteration in a proof).
         case fresh(Int)
+        /// A loop iterator whose symbol is already bound by an enclosing loop
+        /// (`for i: for i:`), at nesting `level` >= 1, so the two never merge.
+        case shadowing(Int, level: Int)
     }
 
     public let name: String

@@ -96,3 +96,18 @@ import Testing
         }
     }
 }
+
+@Suite struct ShadowingBoundsTests: BoundsIRBuilding {
+    /// `for i in seq(0, 4): for i in seq(4, 8): x[i]` with x: i32[4]. The two
+    /// loops' facts (0 <= i < 4 and 4 <= i < 8) must not be merged into one
+    /// contradictory variable, which would "prove" anything.
+    @Test func reusedIteratorSymbolIsANewVariable() throws {
+        let i = Sym("i"), x = Sym("x")
+        let p = Proc(name: "f", params: [tensor(x, [lit(4)])], body: [
+            loop(i, lit(0), lit(4), [loop(i, v(i) + lit(4), lit(8), [assign(x, [v(i)], lit(0), at: at(3, 13))])]),
+        ])
+        let error = try #require(boundsError(p))
+        #expect(error.location == at(3, 13))
+        #expect(error.message == "x[i]: index 0 (i) is out of bounds [0, 4)")
+    }
+}
