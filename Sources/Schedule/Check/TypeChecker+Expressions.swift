@@ -145,7 +145,7 @@ extension TypeEnvironment {
                 return el
             case .tensor(let el, let shape, _):
                 if idx.count != shape.count {
-                    throw error("expected \(shape.count) indices for '\(s.name)' (\(i.type.exoText)), found \(idx.count)", at: e.loc)
+                    throw error("expected \(indexCount(shape.count)) for '\(s.name)' (\(i.type.exoText)), found \(idx.count)", at: e.loc)
                 }
                 try checkIndices(idx, of: s.name)
                 return el
@@ -176,7 +176,7 @@ extension TypeEnvironment {
             throw error("cannot take a window of '\(base.name)', which is \(i.type.exoText), not a tensor", at: loc)
         }
         guard accesses.count == shape.count else {
-            throw error("expected \(shape.count) indices in the window of '\(base.name)' (\(i.type.exoText)), found \(accesses.count)", at: loc)
+            throw error("expected \(indexCount(shape.count)) in the window of '\(base.name)' (\(i.type.exoText)), found \(accesses.count)", at: loc)
         }
         for a in accesses {
             for x in a.exprs {
@@ -200,3 +200,6 @@ extension ScalarType {
         return (rank[a] ?? 0) >= (rank[b] ?? 0) ? a : b
     }
 }
+
+/// "1 index", "3 indices".
+func indexCount(_ n: Int) -> String { n == 1 ? "1 index" : "\(n) indices" }

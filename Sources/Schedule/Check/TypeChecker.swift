@@ -60,7 +60,8 @@ public struct TypeEnvironment: Sendable {
         KernelError(.type, message, at: loc)
     }
 
-    mutating func define(_ s: Sym, _ info: SymbolInfo) {
+    /// Makes a symbol visible from here on (for callers walking a proc themselves).
+    public mutating func define(_ s: Sym, _ info: SymbolInfo) {
         table.symbols[s] = info
         visible.insert(s)
     }
@@ -160,7 +161,7 @@ public struct TypeEnvironment: Sendable {
             }
         case .tensor(_, let shape, _):
             if idx.count != shape.count {
-                throw error("expected \(shape.count) indices for '\(s.name)' (\(i.type.exoText)), found \(idx.count)", at: loc)
+                throw error("expected \(indexCount(shape.count)) for '\(s.name)' (\(i.type.exoText)), found \(idx.count)", at: loc)
             }
             try checkIndices(idx, of: s.name)
         }

@@ -50,6 +50,10 @@ struct Parser {
     var callable: [String: Proc] = [:]
     var parsed: [Proc] = []
     var constants: [String: Int] = [:]
+    /// Current nesting of blocks and sub-expressions; bounded so hostile input
+    /// gets an error instead of exhausting the stack.
+    var nesting = 0
+    static let maxNesting = 200
 
     init(tokens: [Token], predefined: [Proc]) {
         self.tokens = tokens
@@ -74,6 +78,14 @@ struct Parser {
     func expected(_ what: String, _ context: String = "") -> KernelError {
         let ctx = context.isEmpty ? "" : " " + context
         return error("expected \(what)\(ctx), found \(current.display)", at: current.loc)
+    }
+
+    /// Enters one level of nesting (a block, a parenthesis, a unary operator).
+    mutating func enter(at loc: SourceLocation) throws(KernelError) {
+        nesting += 1
+        if nesting > Parser.maxNesting {
+            throw error("nesting deeper than \(Parser.maxNesting) levels", at: loc)
+        }
     }
 
     mutating func expectOp(_ op: String, _ context: String = "") throws(KernelError) {

@@ -2,7 +2,9 @@
 /// or < and < not < comparisons (not chained) < + - < * / % < unary minus < primary.
 extension Parser {
     mutating func parseExpr() throws(KernelError) -> Expr {
-        try parseOr()
+        try enter(at: current.loc)
+        defer { nesting -= 1 }
+        return try parseOr()
     }
 
     private mutating func parseOr() throws(KernelError) -> Expr {
@@ -29,6 +31,8 @@ extension Parser {
         if current.isName("not") {
             let loc = current.loc
             advance()
+            try enter(at: loc)
+            defer { nesting -= 1 }
             return Expr(.unary(.not, try parseNot()), at: loc)
         }
         return try parseComparison()
@@ -96,6 +100,8 @@ extension Parser {
             advance()
             return Expr(.float(-v), at: loc)
         default:
+            try enter(at: loc)
+            defer { nesting -= 1 }
             return Expr(.unary(.neg, try parseUnary()), at: loc)
         }
     }

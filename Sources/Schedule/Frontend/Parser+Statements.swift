@@ -16,6 +16,8 @@ extension Parser {
             throw error("'\(current.nameValue ?? "")' without a matching 'if'", at: loc)
         case .indent:
             throw error("unexpected indent", at: loc)
+        case .string:
+            throw error("docstrings are not supported (Exo rejects them too); use '#' comments", at: loc)
         case .name(let name) where !reservedWords.contains(name):
             if peekToken().isOp(":") { return try parseAlloc() }
             if peekToken().isOp("(") { return try parseCall() }
@@ -31,6 +33,8 @@ extension Parser {
         try expectOp(":", "after \(header)")
         try expectNewline("after ':' of \(header)")
         guard current.kind == .indent else { throw expected("an indented block", "after \(header)") }
+        try enter(at: current.loc)
+        defer { nesting -= 1 }
         advance()
         scope.push()
         if let (name, b) = binding { scope.define(name, b) }

@@ -205,6 +205,8 @@ import Testing
             ("def f(n: size):\n    pass\n", "expected '@proc' or '@instr(...)' before a proc definition, found 'def'", Loc(line: 1, column: 1)),
             ("@instr(42)\ndef f(n: size):\n    pass\n", "expected a string literal as the C template of '@instr', found '42'", Loc(line: 1, column: 8)),
             ("@proc\ndef f(n: size):\n\tpass\n", "tab in indentation; indent with spaces", Loc(line: 3, column: 1)),
+            ("@proc\ndef f(n: size):\n    \"\"\"doc\"\"\"\n    pass\n",
+             "docstrings are not supported (Exo rejects them too); use '#' comments", Loc(line: 3, column: 5)),
         ]
         for (source, message, loc) in cases {
             let e = try #require(syntaxError(source) as KernelError?, "no error for: \(source)")

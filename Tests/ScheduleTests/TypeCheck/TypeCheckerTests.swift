@@ -169,6 +169,7 @@ import Testing
             ("    assert stride(x, 0) < 2\n    pass\n", "'<' compares integer index expressions, found a stride", Loc(line: 3, column: 12)),
             ("    y = y % 2\n", "cannot compute the modulo of data values", Loc(line: 3, column: 9)),
             ("    y = b\n", "'b' (a bool argument) cannot be used as a data value; data expressions read tensors and scalars", Loc(line: 3, column: 9)),
+            ("    y = x\n", "expected 1 index for 'x' (i32[n]), found 0", Loc(line: 3, column: 9)),
             ("    y[0] = 1\n", "'y' is a scalar and cannot be indexed", Loc(line: 3, column: 5)),
             ("    x[1.5] = 1\n", "float literal 1.5 in an index expression; indices, bounds and conditions are integers", Loc(line: 3, column: 7)),
             ("    z: i32[y] @ DRAM\n", "data value 'y' cannot be used in an index expression; indices, loop bounds and conditions are built from sizes, loop variables and literals", Loc(line: 3, column: 12)),
