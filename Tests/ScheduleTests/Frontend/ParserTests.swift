@@ -43,6 +43,36 @@ import Testing
         #expect(Set(q.params.map(\.name)).isDisjoint(with: p.params.map(\.name)))
     }
 
+    /// DESIGN.md's example, with its sizes as Exo's Python globals, is the
+    /// constant-size conv1d of the kernel file.
+    @Test func designExampleWithConstantsIsConv1d() throws {
+        let design = """
+            N = 16
+            IC = 4
+            W = 4
+            OC = 16
+
+            @proc
+            def conv1d(data: i32[IC, N] @ DRAM, kernels: i32[OC, IC, W] @ DRAM,
+                               out: i32[OC, N] @ DRAM):
+                for i in seq(0, OC):
+                    for j in seq(0, N):
+                        out[i, j] = 0
+                        for c in seq(0, IC):
+                            for r in seq(0, W):
+                                y: i32
+                                if j + r < N:
+                                    y = data[c, j + r]
+                                else:
+                                    y = 0
+                                out[i, j] += kernels[i, c, r] * y
+
+            """
+        let fromDesign = try KernelParser.parseProc(design)
+        let fromFile = try KernelParser.parseProc(try KernelFixtures.conv1dFile(), named: "conv1d")
+        #expect(AlphaEquivalence.equivalent(fromDesign, fromFile))
+    }
+
     @Test func callsResolveToProcsDefinedAbove() throws {
         let source = """
             @proc
