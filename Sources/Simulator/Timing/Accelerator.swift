@@ -203,7 +203,9 @@ struct Accelerator: Sendable {
         }
         scoreboard.pushToken(ms, releasedAt: read)
         lsuStarted(start)
-        lsuFree = read + config.lsuStoreRestart
+        // The next instruction starts once the rows are read and the store FIFO
+        // has issued its last row (lsu_ready needs store_fifo_empty).
+        lsuFree = max(read + config.lsuStoreRestart, lastGrant)
         lsuPortFree = lastGrant + 1
         s.unit = .lsu
         s.start = start

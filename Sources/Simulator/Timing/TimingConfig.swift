@@ -248,7 +248,8 @@ public struct AcceleratorConfig: Codable, Sendable, Equatable {
     /// Calibrated: lone `mst.w` latency 19. RTL rtl/quadrilatero_lsu.sv.
     public var lsuStoreReadToRequest: UInt64 = 2
     /// Store: the LSU starts its next instruction this many cycles after reading
-    /// the last row (rlast clears busy, controller start). Calibrated: `mst.w` 5.
+    /// the last row (rlast clears busy, controller start), and not before the
+    /// store FIFO issued its last row. Calibrated: `mst.w` 5.
     public var lsuStoreRestart: UInt64 = 2
     /// Rows the load FIFO can hold while tile writes wait (WAR); memory reads run
     /// ahead of the writes by at most this many rows. RTL rtl/quadrilatero_register_lsu.sv
