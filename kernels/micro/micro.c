@@ -64,7 +64,7 @@ int main(void) {
     return TIMED(REP16("lw t0, 0(a0)\n addi t1, t0, 1\n"), contiguous, 0);
 #elif defined(BENCH_TAKEN_BRANCH)              // 4 + 1 + 9 x 4 + 2 = 43
     return TIMED("li t0, 10\n 1: addi t0, t0, -1\n bnez t0, 1b\n", contiguous, 0);
-#elif defined(BENCH_JAL_JALR)                  // 4 + 8 x 5 = 44 (jal 2, addi 1, jalr 2)
+#elif defined(BENCH_JAL_JALR)                  // 4 + 8 x 7 = 60 (jal 2, j 2, addi 1, jalr 2)
     return TIMED(REP8("jal t2, 2f\n j 3f\n 2: addi t1, t1, 1\n jalr x0, t2, 0\n 3:\n"), contiguous, 0);
 #elif defined(BENCH_MULH)                      // 4 + 16 x 5 = 84
     return TIMED(REP16("mulh t0, a0, a1\n"), 3, 5);

@@ -73,8 +73,19 @@ struct CycleRing: Sendable {
     /// Accounts every cycle in [swept, limit) into `tally`, then clears it. Cycles
     /// at or after `programEnd` (the accelerator draining after exit) count as
     /// busy but never as overlap. Jumps straight ahead when nothing was marked.
+    @inline(__always)
     mutating func sweep(upTo limit: UInt64, programEnd: UInt64, into tally: inout UnitTally) {
         guard limit > swept else { return }
+        if horizon <= swept {           // nothing marked ahead: just move the window
+            swept = limit
+            horizon = limit
+            return
+        }
+        sweepMarked(upTo: limit, programEnd: programEnd, into: &tally)
+    }
+
+    @inline(never)
+    private mutating func sweepMarked(upTo limit: UInt64, programEnd: UInt64, into tally: inout UnitTally) {
         let end = min(limit, horizon)
         var c = swept
         while c < end {

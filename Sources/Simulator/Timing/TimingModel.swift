@@ -27,6 +27,11 @@ import RISCV
 public struct TimingModel: TimingObserver {
     public let config: TimingConfig
     public private(set) var cycles: UInt64 = 0
+    /// The scalar CPU costs, copied out of `config` so the per-instruction path
+    /// touches no array-holding struct (no retain/release per instruction).
+    private let cost: CPUCosts
+    private let loadsWaitForStores: Bool
+    private let cpuStoreDelay: UInt64
     public private(set) var instret: UInt64 = 0
 
     private var accelerator: Accelerator
@@ -64,6 +69,9 @@ public struct TimingModel: TimingObserver {
     ///   - timeline: record a timeline of this cycle window (nil: no timeline, no cost).
     public init(config: TimingConfig = TimingConfig(), functions: [FunctionRange] = [], timeline: CycleWindow? = nil) {
         self.config = config
+        cost = CPUCosts(config.cpu)
+        loadsWaitForStores = config.checks.cpuLoadsWaitForAcceleratorStores
+        cpuStoreDelay = config.memory.cpuStoreDelay
         accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
         bankMap = BankMap(config.memory.banks)
         var slow = [Bool](repeating: false, count: 4096)
@@ -82,9 +90,18 @@ public struct TimingModel: TimingObserver {
         let inst = r.instruction
         let op = Int(inst.opcode.rawValue)
         let klass = table.klass[op]
+        // Fast path: a plain ALU instruction with no pending load result and no
+        // profiling costs exactly `alu` cycles.
+        if klass == .alu && lastLoadRd == 0 && !r.trapped && !profiling && timeline == nil {
+            cycles += cost.alu
+            instret += 1
+            lastWrittenRd = inst.rd
+            accelerator.ring.sweep(upTo: cycles, programEnd: .max, into: &tally)
+            return
+        }
         let issue = cycles
         var t = issue
-        let cpu = config.cpu
+        let cpu = cost
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
@@ -162,7 +179,7 @@ public struct TimingModel: TimingObserver {
         if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
-            if config.checks.cpuLoadsWaitForAcceleratorStores && ready > t {
+            if loadsWaitForStores && ready > t {
                 accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: ready)
                 stall(.acceleratorStoreWait, ready - t, &t)
             }
@@ -173,7 +190,7 @@ public struct TimingModel: TimingObserver {
     private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
-        let lands = t + 1 + config.memory.cpuStoreDelay
+        let lands = t + 1 + cpuStoreDelay
         if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
                                                pc: r.pc, word: r.instruction.word) {
             report(hazard)
@@ -183,9 +200,9 @@ public struct TimingModel: TimingObserver {
     }
 
     @inline(__always) private mutating func memoryCost(_ address: UInt32, _ size: UInt32, _ t: inout UInt64) {
-        t += config.cpu.loadStore
+        t += cost.loadStore
         if address & (size - 1) != 0 {
-            stall(.misaligned, config.cpu.misalignedLoadStore - config.cpu.loadStore, &t)
+            stall(.misaligned, cost.misalignedLoadStore - cost.loadStore, &t)
         }
     }
 
@@ -201,7 +218,7 @@ public struct TimingModel: TimingObserver {
             accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: s.accept)
             stall(.offloadBufferFull, s.accept - t, &t)
         }
-        t += config.cpu.offloadIssue
+        t += cost.offloadIssue
         unitInstructions[s.unit.rawValue] += 1
 
         if klass == .rvmLoad {
@@ -296,4 +313,18 @@ public struct TimingModel: TimingObserver {
 
     /// The recorded timeline events (empty when none was requested).
     public var timelineEvents: [TimelineEvent] { timeline?.events ?? [] }
+}
+
+/// The scalar fields of `CPUTimingConfig` (everything but the CSR list).
+struct CPUCosts: Sendable {
+    let alu, mul, mulh, divBase, loadStore, misalignedLoadStore, loadUseStall, jump, jalrDependencyStall: UInt64
+    let branchTaken, branchNotTaken, csrSlow, csrFast, fenceI, fence, mret, trap, wfi, offloadIssue: UInt64
+
+    init(_ c: CPUTimingConfig) {
+        alu = c.alu; mul = c.mul; mulh = c.mulh; divBase = c.divBase; loadStore = c.loadStore
+        misalignedLoadStore = c.misalignedLoadStore; loadUseStall = c.loadUseStall; jump = c.jump
+        jalrDependencyStall = c.jalrDependencyStall; branchTaken = c.branchTaken; branchNotTaken = c.branchNotTaken
+        csrSlow = c.csrSlow; csrFast = c.csrFast; fenceI = c.fenceI; fence = c.fence; mret = c.mret
+        trap = c.trap; wfi = c.wfi; offloadIssue = c.offloadIssue
+    }
 }
