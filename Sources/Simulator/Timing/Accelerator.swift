@@ -1,0 +1,238 @@
+import RISCV
+
+/// Quadrilatero as a structural timing model: the input buffer, the in-order
+/// dispatcher (WAW stall, token FIFOs, unit issue queues), and the three units
+/// running concurrently (systolic array, LSU, permutation unit), each streaming
+/// one tile row per cycle with RAW/WAR tracked per row.
+///
+/// Each offloaded instruction is scheduled once, when the CPU offers it: every
+/// constraint it depends on comes from instructions offloaded before it, so its
+/// timestamps are final. Bank accesses of the LSU are reserved in the cycle ring,
+/// where the CPU's data port then finds them (the LSU has priority, see TimingModel).
+struct Accelerator: Sendable {
+    let config: AcceleratorConfig
+    let offload: OffloadConfig
+    let bankMap: BankMap
+
+    var ring = CycleRing()
+    var scoreboard: TileScoreboard
+
+    /// Dispatch (pop) cycle of the last `inputBufferDepth` offloaded instructions.
+    private var bufferPops: [UInt64]
+    private(set) var offloaded: UInt64 = 0
+    private var lastPop: UInt64 = 0
+
+    /// Unit state: the cycle each can start its next instruction, and the start
+    /// cycles of the last `unitQueueSlots` instructions (an issue-queue slot frees at start).
+    private var saFree: UInt64 = 0
+    private var lsuFree: UInt64 = 0
+    /// The LSU has one bus port: a row request waits for the previous instruction's last grant.
+    private var lsuPortFree: UInt64 = 0
+    private var puFree: UInt64 = 0
+    private var saStarts: [UInt64]
+    private var lsuStarts: [UInt64]
+    private var saCount = 0
+    private var lsuCount = 0
+
+    /// The latest finish of any instruction (drain end).
+    private(set) var lastFinish: UInt64 = 0
+
+    init(config: AcceleratorConfig, offload: OffloadConfig, banks: [BankRegion]) {
+        self.config = config
+        self.offload = offload
+        self.bankMap = BankMap(banks)
+        scoreboard = TileScoreboard(tokenDepth: config.rowTokenDepth)
+        bufferPops = [UInt64](repeating: 0, count: offload.inputBufferDepth)
+        saStarts = [UInt64](repeating: 0, count: config.unitQueueSlots)
+        lsuStarts = [UInt64](repeating: 0, count: config.unitQueueSlots)
+    }
+
+    /// Schedules one RVM instruction that the CPU offers at cycle `issue`.
+    /// `base`/`stride` are the GPR operands of mld.w/mst.w.
+    mutating func offer(_ inst: Instruction, klass: InstructionClass, base: UInt32, stride: UInt32,
+                        issue: UInt64) -> AcceleratorSchedule {
+        var s = AcceleratorSchedule()
+        let depth = bufferPops.count
+        let slot = Int(offloaded % UInt64(depth))
+        // Input buffer: a slot is free once the instruction `depth` back was popped.
+        s.accept = offloaded >= UInt64(depth) ? max(issue, bufferPops[slot] + offload.slotReuse) : issue
+        // In-order dispatcher.
+        var pop = s.accept + offload.acceptToDispatch
+        if offloaded > 0 { pop = max(pop, lastPop + config.dispatchInterval) }
+
+        switch klass {
+        case .rvmMatmul:
+            scheduleMatmul(inst, pop: &pop, into: &s)
+        case .rvmLoad:
+            scheduleLoad(inst, base: base, stride: stride, pop: &pop, into: &s)
+        case .rvmStore:
+            scheduleStore(inst, base: base, stride: stride, pop: &pop, into: &s)
+        default:
+            scheduleZero(inst, pop: &pop, into: &s)
+        }
+        s.dispatch = pop
+        bufferPops[slot] = pop
+        lastPop = pop
+        offloaded += 1
+        ring.mark(s.unit.flag, from: s.start, to: s.busyEnd)
+        s.finish = ring.claim(CycleRing.Flag.resultPort, from: s.finish)
+        if s.finish > lastFinish { lastFinish = s.finish }
+        return s
+    }
+
+    // MARK: systolic array (mmasa.w, mmada.h, mmaqa.b, fmmacc.s)
+
+    private mutating func scheduleMatmul(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
+        let md = Int(inst.rd & 7), ms1 = Int(inst.rs1 & 7), ms2 = Int(inst.rs2 & 7)
+        pop = max(pop, scoreboard.writeClear[md])                               // WAW
+        if saCount >= saStarts.count { pop = max(pop, saStarts[saCount % saStarts.count] + 1) }
+        pop = max(pop, scoreboard.tokenFree(md), scoreboard.tokenFree(ms1), scoreboard.tokenFree(ms2))
+
+        var start = max(pop + config.saDispatchToStart, saFree)
+        // RAW: row r of ms1, ms2 and the accumulator (md) is fed at start + feed + r.
+        // WAR: row r of md is drained (written) at start + drain + r.
+        for r in 0..<TileScoreboard.rows {
+            let raw = max(scoreboard.written(ms1, r), scoreboard.written(ms2, r), scoreboard.written(md, r))
+                + config.rawRowDelay
+            let feed = config.saFeedOffset + UInt64(r)
+            if raw > start + feed { start = raw - feed }
+            let war = scoreboard.read(md, r) + config.warRowDelay
+            let drain = config.saDrainOffset + UInt64(r)
+            if war > start + drain { start = war - drain }
+        }
+        for r in 0..<TileScoreboard.rows {
+            let feed = start + config.saFeedOffset + UInt64(r)
+            scoreboard.noteRead(ms1, r, at: feed)
+            scoreboard.noteRead(ms2, r, at: feed)
+            scoreboard.noteRead(md, r, at: feed)
+            scoreboard.noteWrite(md, r, at: start + config.saDrainOffset + UInt64(r))
+        }
+        let lastRead = start + config.saFeedOffset + 3
+        let lastWrite = start + config.saDrainOffset + 3
+        scoreboard.writeClear[md] = lastWrite + config.scoreboardClearDelay
+        // Tokens: one per distinct register, released when the unit is done with it.
+        scoreboard.pushToken(md, releasedAt: lastWrite)
+        if ms1 != md { scoreboard.pushToken(ms1, releasedAt: lastRead) }
+        if ms2 != md && ms2 != ms1 { scoreboard.pushToken(ms2, releasedAt: lastRead) }
+
+        saStarts[saCount % saStarts.count] = start
+        saCount += 1
+        saFree = start + config.saRestart
+        s.unit = .systolicArray
+        s.start = start
+        s.busyEnd = saFree
+        s.finish = lastWrite + 1
+    }
+
+    // MARK: LSU
+
+    /// Reserves the banks of the 4 words of one row from cycle `request`;
+    /// returns the cycle the last word is granted (all 4 channels in parallel,
+    /// words in the same bank one per cycle).
+    private mutating func accessRow(_ address: UInt32, from request: UInt64) -> UInt64 {
+        var granted = request
+        for w in 0..<4 {
+            let bank = bankMap.bank(of: address &+ UInt32(4 * w))
+            if bank == BankMap.none { continue }
+            let g = ring.reserve(bank: bank, from: request)
+            if g > granted { granted = g }
+        }
+        return granted
+    }
+
+    private mutating func lsuQueue(_ pop: inout UInt64) {
+        if lsuCount >= lsuStarts.count { pop = max(pop, lsuStarts[lsuCount % lsuStarts.count] + 1) }
+    }
+
+    private mutating func lsuStarted(_ start: UInt64) {
+        lsuStarts[lsuCount % lsuStarts.count] = start
+        lsuCount += 1
+    }
+
+    private mutating func scheduleLoad(_ inst: Instruction, base: UInt32, stride: UInt32,
+                                       pop: inout UInt64, into s: inout AcceleratorSchedule) {
+        let md = Int(inst.rd & 7)
+        pop = max(pop, scoreboard.writeClear[md])                               // WAW
+        lsuQueue(&pop)
+        pop = max(pop, scoreboard.tokenFree(md))
+        let start = max(pop + config.lsuDispatchToStart, lsuFree, lsuPortFree)
+        // Memory reads run ahead into the load FIFO; tile writes wait for WAR.
+        var request = start
+        var lastGrant = start
+        var write: UInt64 = 0
+        for r in 0..<TileScoreboard.rows {
+            let grant = accessRow(base &+ UInt32(r) &* stride, from: request)
+            s.setRow(r, grant)
+            lastGrant = grant
+            request = grant + 1
+            var w = grant + config.lsuLoadWriteback
+            if r > 0 { w = max(w, write + 1) }
+            w = max(w, scoreboard.read(md, r) + config.warRowDelay)
+            write = w
+            scoreboard.noteWrite(md, r, at: w)
+        }
+        scoreboard.writeClear[md] = write + config.scoreboardClearDelay
+        scoreboard.pushToken(md, releasedAt: write)
+        lsuStarted(start)
+        lsuFree = max(lastGrant + config.lsuLoadRestart, write)
+        lsuPortFree = lastGrant + 1
+        s.unit = .lsu
+        s.start = start
+        s.busyEnd = lsuFree
+        s.finish = write + 1
+    }
+
+    private mutating func scheduleStore(_ inst: Instruction, base: UInt32, stride: UInt32,
+                                        pop: inout UInt64, into s: inout AcceleratorSchedule) {
+        let ms = Int(inst.rd & 7)
+        lsuQueue(&pop)
+        pop = max(pop, scoreboard.tokenFree(ms))
+        let start = max(pop + config.lsuDispatchToStart, lsuFree)
+        var read = start
+        var request = lsuPortFree
+        var lastGrant = start
+        for r in 0..<TileScoreboard.rows {
+            // RAW on the source row, then the row goes through the store FIFO to the bus.
+            read = max(start + UInt64(r), scoreboard.written(ms, r) + config.rawRowDelay, r > 0 ? read + 1 : 0)
+            scoreboard.noteRead(ms, r, at: read)
+            request = max(request, read + config.lsuStoreReadToRequest)
+            let grant = accessRow(base &+ UInt32(r) &* stride, from: request)
+            s.setRow(r, grant + 1)          // visible to other masters from the next cycle
+            lastGrant = grant
+            request = grant + 1
+        }
+        scoreboard.pushToken(ms, releasedAt: read)
+        lsuStarted(start)
+        // The next instruction starts once the rows are read and the store FIFO
+        // has issued its last row (lsu_ready needs store_fifo_empty).
+        lsuFree = max(read + config.lsuStoreRestart, lastGrant)
+        lsuPortFree = lastGrant + 1
+        s.unit = .lsu
+        s.start = start
+        s.busyEnd = max(lsuFree, lastGrant + 1)
+        s.finish = lastGrant + 2             // terminate on the last rvalid, finished_o registered
+    }
+
+    // MARK: permutation unit (mzero)
+
+    private mutating func scheduleZero(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
+        let md = Int(inst.rd & 7)
+        pop = max(pop, scoreboard.writeClear[md], puFree, scoreboard.tokenFree(md))
+        let start = pop + config.puDispatchToStart
+        var write: UInt64 = 0
+        for r in 0..<TileScoreboard.rows {
+            var w = start + UInt64(r)
+            if r > 0 { w = max(w, write + 1) }
+            w = max(w, scoreboard.read(md, r) + config.warRowDelay)
+            write = w
+            scoreboard.noteWrite(md, r, at: w)
+        }
+        scoreboard.writeClear[md] = write + config.scoreboardClearDelay
+        scoreboard.pushToken(md, releasedAt: write)
+        puFree = write
+        s.unit = .permutationUnit
+        s.start = start
+        s.busyEnd = write + 1
+        s.finish = write + 1
+    }
+}

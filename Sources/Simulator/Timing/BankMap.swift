@@ -1,0 +1,69 @@
+/// One SRAM region of the memory map as the timing model sees it: a run of
+/// banks, each serving one access per cycle (SPEC §3).
+public struct BankRegion: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        /// Bank i holds [base + i*bankSize, base + (i+1)*bankSize).
+        case contiguous
+        /// Consecutive 32-bit words rotate over the banks (word w in bank w % bankCount).
+        case interleaved
+    }
+    public var kind: Kind
+    public var base: UInt32
+    public var bankCount: Int
+    public var bankSize: UInt32
+
+    public init(kind: Kind, base: UInt32, bankCount: Int, bankSize: UInt32) {
+        self.kind = kind
+        self.base = base
+        self.bankCount = bankCount
+        self.bankSize = bankSize
+    }
+
+    public var byteSize: UInt64 { UInt64(bankCount) * UInt64(bankSize) }
+
+    /// SPEC §3: 2 x 32 KiB contiguous at 0x0-0xFFFF, 4 x 16 KiB interleaved at 0x1_0000-0x1_FFFF.
+    public static let xheepInterleavedDefault: [BankRegion] = [
+        BankRegion(kind: .contiguous, base: 0x0000_0000, bankCount: 2, bankSize: 0x8000),
+        BankRegion(kind: .interleaved, base: 0x0001_0000, bankCount: 4, bankSize: 0x4000),
+    ]
+}
+
+/// Address -> global bank number (0..<64), or `BankMap.none` outside every region.
+/// A handful of regions, so a linear scan with shifts and masks is the cheapest lookup.
+struct BankMap: Sendable {
+    static let none = -1
+
+    private struct Entry: Sendable {
+        var base: UInt32
+        var size: UInt64        // bytes
+        var firstBank: Int
+        var interleaved: Bool
+        var bankCount: UInt32
+        var bankSize: UInt32
+    }
+    private var entries: [Entry] = []
+
+    init(_ regions: [BankRegion]) {
+        var first = 0
+        for r in regions {
+            entries.append(Entry(base: r.base, size: r.byteSize, firstBank: first,
+                                 interleaved: r.kind == .interleaved, bankCount: UInt32(r.bankCount),
+                                 bankSize: r.bankSize))
+            first += r.bankCount
+        }
+    }
+
+    var bankCount: Int { entries.reduce(0) { $0 + Int($1.bankCount) } }
+
+    @inline(__always)
+    func bank(of address: UInt32) -> Int {
+        for e in entries {
+            let offset = address &- e.base
+            if UInt64(offset) < e.size {
+                let local = e.interleaved ? (offset >> 2) % e.bankCount : offset / e.bankSize
+                return e.firstBank + Int(local)
+            }
+        }
+        return BankMap.none
+    }
+}

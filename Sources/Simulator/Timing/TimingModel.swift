@@ -1,0 +1,330 @@
+import Foundation
+import RISCV
+
+/// The cycle model of cv32e40px + Quadrilatero on X-HEEP: a `TimingObserver`
+/// the functional core calls once per retired instruction. It never touches
+/// architectural state; it only advances `cycles` (what mcycle reads).
+///
+/// CPU: in-order, one instruction per cycle plus the cv32e40p per-class
+/// penalties (TimingConfig.cpu). `cycles` after an instruction is the cycle in
+/// which the next one issues.
+///
+/// Offload: an RVM instruction is offered to the coprocessor in its issue
+/// cycle; the CPU stalls only until the input buffer has room, then spends
+/// `offloadIssue` cycles. The accelerator schedule is computed right then (see `Accelerator`).
+///
+/// Memory: one access per bank per cycle. The accelerator's LSU has priority
+/// over the CPU's data port: its accesses are fixed when it is offloaded (ahead
+/// of the CPU in time), and a CPU access finding the bank taken retries the
+/// next cycle (stall cause bank-conflict). This keeps the schedule causal and
+/// cheap, and it is also the ordering a row needs on hardware: a row completes
+/// only once all four LSU channels are granted, while a CPU retry costs one cycle.
+///
+/// Integration: `var model = TimingModel(config:functions:timeline:)`, pass it
+/// as the core's observer, implement mcycle with `CycleCounterCSR` over
+/// `model.cycles`, check `model.failure` (nil unless `--errata error` or
+/// `--strict-hazards` found something), and call `finish()` at exit.
+public struct TimingModel: TimingObserver {
+    public let config: TimingConfig
+    public private(set) var cycles: UInt64 = 0
+    /// The scalar CPU costs, copied out of `config` so the per-instruction path
+    /// touches no array-holding struct (no retain/release per instruction).
+    private let cost: CPUCosts
+    private let loadsWaitForStores: Bool
+    private let cpuStoreDelay: UInt64
+    public private(set) var instret: UInt64 = 0
+
+    private var accelerator: Accelerator
+    private let bankMap: BankMap
+    private let table = OpcodeTable.shared
+    private let slowCSR: [Bool]
+    private var detector = HazardDetector()
+
+    /// The previous instruction's destination if it was a load / any GPR write (0: none).
+    private var lastLoadRd: UInt8 = 0
+    private var lastWrittenRd: UInt8 = 0
+
+    private var stallCycles = [UInt64](repeating: 0, count: StallCause.allCases.count)
+    private var tally = UnitTally()
+    private var unitInstructions = [UInt64](repeating: 0, count: AcceleratorUnit.allCases.count)
+
+    public private(set) var hazards: [MemoryHazard] = []
+    public private(set) var hazardCount: UInt64 = 0
+    public private(set) var errata: [Erratum] = []
+    public private(set) var errataCount: UInt64 = 0
+    /// Set by the first erratum under `errata: error` or hazard under `hazards: strict`.
+    public private(set) var failure: TimingFailure?
+
+    private var functions: FunctionTable
+    private var functionCycles: [UInt64]
+    private var functionInstret: [UInt64]
+    private let profiling: Bool
+
+    private var timeline: TimelineRecorder?
+    private var spanFunction = -1
+    private var spanStart: UInt64 = 0
+
+    /// - Parameters:
+    ///   - functions: ELF function ranges for cycles per function and timeline spans (may be empty).
+    ///   - timeline: record a timeline of this cycle window (nil: no timeline, no cost).
+    public init(config: TimingConfig = TimingConfig(), functions: [FunctionRange] = [], timeline: CycleWindow? = nil) {
+        self.config = config
+        cost = CPUCosts(config.cpu)
+        loadsWaitForStores = config.checks.cpuLoadsWaitForAcceleratorStores
+        cpuStoreDelay = config.memory.cpuStoreDelay
+        accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
+        bankMap = BankMap(config.memory.banks)
+        var slow = [Bool](repeating: false, count: 4096)
+        for csr in config.cpu.slowCSRs where csr < 4096 { slow[Int(csr)] = true }
+        slowCSR = slow
+        self.functions = FunctionTable(functions)
+        profiling = !functions.isEmpty
+        functionCycles = [UInt64](repeating: 0, count: self.functions.ranges.count + 1)
+        functionInstret = functionCycles
+        self.timeline = timeline.map { TimelineRecorder(window: $0) }
+    }
+
+    // MARK: per instruction
+
+    public mutating func retire(_ r: RetireRecord) {
+        let inst = r.instruction
+        let op = Int(inst.opcode.rawValue)
+        let klass = table.klass[op]
+        // Fast path: a plain ALU instruction with no pending load result and no
+        // profiling costs exactly `alu` cycles.
+        if klass == .alu && lastLoadRd == 0 && !r.trapped && !profiling && timeline == nil {
+            cycles += cost.alu
+            instret += 1
+            lastWrittenRd = inst.rd
+            accelerator.ring.sweep(upTo: cycles, programEnd: .max, into: &tally)
+            return
+        }
+        let issue = cycles
+        var t = issue
+        let cpu = cost
+
+        // Dependencies on the immediately preceding instruction.
+        if lastLoadRd != 0 {
+            let src = table.sources[op]
+            if (src & 1 != 0 && inst.rs1 == lastLoadRd) || (src & 2 != 0 && inst.rs2 == lastLoadRd) {
+                stall(.loadUse, cpu.loadUseStall, &t)
+            }
+        } else if klass == .jalr && lastWrittenRd != 0 && inst.rs1 == lastWrittenRd {
+            stall(.jalrDependency, cpu.jalrDependencyStall, &t)
+        }
+
+        if r.trapped {
+            t += 1
+            stall(.trap, cpu.trap - 1, &t)
+        } else {
+            switch klass {
+            case .alu, .illegal: t += cpu.alu
+            case .mul: t += cpu.mul
+            case .mulh: t += 1; stall(.multiply, cpu.mulh - 1, &t)
+            case .div:
+                var divisor = r.operand2
+                if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
+                t += 1
+                stall(.divide, cpu.divBase + UInt64(divisor.leadingZeroBitCount) - 1, &t)
+            case .load: cpuLoad(r, &t)
+            case .store: cpuStore(r, &t)
+            case .branch:
+                t += 1
+                if r.nextPC != r.pc &+ 4 { stall(.takenBranch, cpu.branchTaken - 1, &t) }
+                else if cpu.branchNotTaken > 1 { stall(.takenBranch, cpu.branchNotTaken - 1, &t) }
+            case .jal, .jalr: t += 1; stall(.jump, cpu.jump - 1, &t)
+            case .mret: t += 1; stall(.jump, cpu.mret - 1, &t)
+            case .csr:
+                t += 1
+                let cost = slowCSR[Int(inst.imm) & 0xFFF] ? cpu.csrSlow : cpu.csrFast
+                stall(.csr, cost - 1, &t)
+            case .fence: t += cpu.fence
+            case .fenceI: t += 1; stall(.fenceI, cpu.fenceI - 1, &t)
+            case .wfi: t += cpu.wfi
+            case .system: t += 1; stall(.trap, cpu.trap - 1, &t)   // ecall/ebreak always trap
+            case .rvmLoad, .rvmStore, .rvmZero, .rvmMatmul: offload(r, klass, &t)
+            }
+        }
+
+        lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
+        lastWrittenRd = (table.writesRd[op] && !r.trapped) ? inst.rd : 0
+        instret += 1
+        cycles = t
+        if profiling || timeline != nil { attribute(pc: r.pc, from: issue, to: t) }
+        accelerator.ring.sweep(upTo: t, programEnd: .max, into: &tally)
+    }
+
+    @inline(__always) private mutating func stall(_ cause: StallCause, _ n: UInt64, _ t: inout UInt64) {
+        guard n > 0 else { return }
+        stallCycles[cause.rawValue] += n
+        if timeline != nil { timeline!.add(.cpu, cause.name, "stall", from: t, to: t + n) }
+        t += n
+    }
+
+    /// Waits while the accelerator holds the bank of `address` in cycle `t`.
+    @inline(__always) private mutating func arbitrate(_ address: UInt32, _ t: inout UInt64) {
+        let bank = bankMap.bank(of: address)
+        guard bank != BankMap.none else { return }
+        var c = t
+        while accelerator.ring.bankBusy(bank, at: c) { c += 1 }
+        if c > t {
+            accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: c)
+            stall(.bankConflict, c - t, &t)
+        }
+    }
+
+    private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
+        let size = accessSize(r.instruction.opcode)
+        arbitrate(r.address, &t)
+        if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
+                                                       pc: r.pc, word: r.instruction.word) {
+            report(hazard)
+            if loadsWaitForStores && ready > t {
+                accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: ready)
+                stall(.acceleratorStoreWait, ready - t, &t)
+            }
+        }
+        memoryCost(r.address, size, &t)
+    }
+
+    private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
+        let size = accessSize(r.instruction.opcode)
+        arbitrate(r.address, &t)
+        let lands = t + 1 + cpuStoreDelay
+        if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
+                                               pc: r.pc, word: r.instruction.word) {
+            report(hazard)
+        }
+        detector.noteCPUStore(address: r.address, size: size, lands: lands, pc: r.pc, word: r.instruction.word)
+        memoryCost(r.address, size, &t)
+    }
+
+    @inline(__always) private mutating func memoryCost(_ address: UInt32, _ size: UInt32, _ t: inout UInt64) {
+        t += cost.loadStore
+        if address & (size - 1) != 0 {
+            stall(.misaligned, cost.misalignedLoadStore - cost.loadStore, &t)
+        }
+    }
+
+    private mutating func offload(_ r: RetireRecord, _ klass: InstructionClass, _ t: inout UInt64) {
+        let inst = r.instruction
+        if config.checks.errata != .off, let e = Erratum.check(inst, pc: r.pc) {
+            errataCount += 1
+            if errata.count < config.checks.maxReported { errata.append(e) }
+            if config.checks.errata == .error && failure == nil { failure = .erratum(e) }
+        }
+        let s = accelerator.offer(inst, klass: klass, base: r.address, stride: r.operand2, issue: t)
+        if s.accept > t {
+            accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: s.accept)
+            stall(.offloadBufferFull, s.accept - t, &t)
+        }
+        t += cost.offloadIssue
+        unitInstructions[s.unit.rawValue] += 1
+
+        if klass == .rvmLoad {
+            if let h = detector.checkAcceleratorLoad(base: r.address, stride: r.operand2, schedule: s,
+                                                     pc: r.pc, word: inst.word) {
+                report(h)
+            }
+            detector.noteAcceleratorLoad(base: r.address, stride: r.operand2, schedule: s, pc: r.pc, word: inst.word)
+        } else if klass == .rvmStore {
+            detector.noteAcceleratorStore(base: r.address, stride: r.operand2, schedule: s, pc: r.pc, word: inst.word)
+        }
+
+        if timeline != nil {
+            let name = mnemonic(inst.opcode)
+            timeline!.add(.offloadQueue, name, "offload", from: s.accept, to: s.dispatch)
+            let track: TimelineEvent.Track
+            switch s.unit {
+            case .systolicArray: track = .systolicArray
+            case .lsu: track = .lsu
+            case .permutationUnit: track = .permutationUnit
+            }
+            timeline!.add(track, name, "unit", from: s.start, to: s.busyEnd)
+        }
+    }
+
+    private mutating func report(_ hazard: MemoryHazard) {
+        guard config.checks.hazards != .off else { return }
+        hazardCount += 1
+        if hazards.count < config.checks.maxReported { hazards.append(hazard) }
+        if config.checks.hazards == .strict && failure == nil { failure = .hazard(hazard) }
+    }
+
+    /// Charges [from, to) to the function holding `pc`; emits a timeline span when the function changes.
+    private mutating func attribute(pc: UInt32, from: UInt64, to: UInt64) {
+        let f = functions.index(of: pc)
+        functionCycles[f] += to - from
+        functionInstret[f] += 1
+        if f != spanFunction {
+            closeSpan(at: from)
+            spanFunction = f
+            spanStart = from
+        }
+    }
+
+    private mutating func closeSpan(at end: UInt64) {
+        if spanFunction >= 0, timeline != nil {
+            timeline!.add(.cpu, functions.name(spanFunction), "function", from: spanStart, to: end)
+        }
+    }
+
+    // MARK: exit
+
+    /// Lets the accelerator drain and returns the statistics. Call once at exit
+    /// (calling again returns the same figures).
+    public mutating func finish() -> TimingReport {
+        let exit = cycles
+        let end = max(exit, accelerator.lastFinish)
+        accelerator.ring.sweep(upTo: end, programEnd: exit, into: &tally)
+        closeSpan(at: exit)
+        spanFunction = -1
+
+        var stalls: [String: UInt64] = [:]
+        for cause in StallCause.allCases where stallCycles[cause.rawValue] > 0 {
+            stalls[cause.name] = stallCycles[cause.rawValue]
+        }
+        let units = AcceleratorUnit.allCases.map { u in
+            TimingReport.Unit(name: u.name, instructions: unitInstructions[u.rawValue], busyCycles: tally.busy(u),
+                              utilisation: end == 0 ? 0 : Double(tally.busy(u)) / Double(end))
+        }
+        var perFunction: [TimingReport.Function] = []
+        if profiling {
+            for i in 0..<functionCycles.count where functionInstret[i] > 0 {
+                perFunction.append(TimingReport.Function(name: functions.name(i), cycles: functionCycles[i],
+                                                         instructions: functionInstret[i]))
+            }
+            perFunction.sort { $0.cycles > $1.cycles }
+        }
+        return TimingReport(
+            cycles: exit, instret: instret, cpi: instret == 0 ? 0 : Double(exit) / Double(instret),
+            drainCycles: end - exit, totalCycles: end, stalls: stalls, stallCycles: stallCycles.reduce(0, +),
+            offloadedInstructions: accelerator.offloaded, units: units,
+            acceleratorBusyCycles: tally.anyBusy, overlapCycles: tally.overlap,
+            hazardCount: hazardCount, hazards: hazards, errataCount: errataCount, errata: errata,
+            functions: perFunction)
+    }
+
+    /// The recorded timeline as Chrome/Perfetto trace-event JSON (nil when none
+    /// was requested). Call after `finish()` so the last function span is closed.
+    public func timelineJSON() -> Data? {
+        timeline.map { TraceEventWriter.json($0.events) }
+    }
+
+    /// The recorded timeline events (empty when none was requested).
+    public var timelineEvents: [TimelineEvent] { timeline?.events ?? [] }
+}
+
+/// The scalar fields of `CPUTimingConfig` (everything but the CSR list).
+struct CPUCosts: Sendable {
+    let alu, mul, mulh, divBase, loadStore, misalignedLoadStore, loadUseStall, jump, jalrDependencyStall: UInt64
+    let branchTaken, branchNotTaken, csrSlow, csrFast, fenceI, fence, mret, trap, wfi, offloadIssue: UInt64
+
+    init(_ c: CPUTimingConfig) {
+        alu = c.alu; mul = c.mul; mulh = c.mulh; divBase = c.divBase; loadStore = c.loadStore
+        misalignedLoadStore = c.misalignedLoadStore; loadUseStall = c.loadUseStall; jump = c.jump
+        jalrDependencyStall = c.jalrDependencyStall; branchTaken = c.branchTaken; branchNotTaken = c.branchNotTaken
+        csrSlow = c.csrSlow; csrFast = c.csrFast; fenceI = c.fenceI; fence = c.fence; mret = c.mret
+        trap = c.trap; wfi = c.wfi; offloadIssue = c.offloadIssue
+    }
+}

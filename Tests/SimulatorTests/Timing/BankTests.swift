@@ -1,0 +1,54 @@
+import Testing
+@testable import Simulator
+
+@Test func testBankMapDefaultLayout() {
+    let map = BankMap(BankRegion.xheepInterleavedDefault)
+    #expect(map.bankCount == 6)
+    #expect(map.bank(of: 0x0000) == 0)
+    #expect(map.bank(of: 0x7FFC) == 0)
+    #expect(map.bank(of: 0x8000) == 1)
+    #expect(map.bank(of: 0x1_0000) == 2)     // interleaved: word w -> bank 2 + w % 4
+    #expect(map.bank(of: 0x1_0004) == 3)
+    #expect(map.bank(of: 0x1_000C) == 5)
+    #expect(map.bank(of: 0x1_0010) == 2)
+    #expect(map.bank(of: 0x2_0000) == BankMap.none)
+    #expect(map.bank(of: 0x2000_0000) == BankMap.none)
+}
+
+// mld.w/mst.w with the rows in one contiguous bank: the 4 words of a row
+// serialize on the bank (one access per cycle).
+//   mld.w: row r is granted at start + 4r + 3; the next load starts
+//          lsuLoadRestart = 2 cycles after the last grant: start + 15 + 2 = 17 per load.
+//   mst.w: row r is read at start + r and requested 2 later (lsuStoreReadToRequest);
+//          its 16 words are granted at start + 2 ... start + 17, and the next
+//          instruction starts when the last row was issued: 17 per store.
+// In the interleaved banks a row takes one cycle: 5 per instruction (RVM-SPEC §2).
+
+@Test func testMldContiguousVersusInterleaved() {
+    let contiguous = difference64minus16 { i in mld(UInt32(i % 7), at: contiguousData) }
+    let interleaved = difference64minus16 { i in mld(UInt32(i % 7), at: interleavedData) }
+    #expect(contiguous == 48 * 17)
+    #expect(interleaved == 48 * 5)
+}
+
+@Test func testMstContiguousVersusInterleaved() {
+    let contiguous = difference64minus16 { i in mst(1 + UInt32(i % 7), at: contiguousData) }
+    let interleaved = difference64minus16 { i in mst(1 + UInt32(i % 7), at: interleavedData) }
+    #expect(contiguous == 48 * 17)
+    #expect(interleaved == 48 * 5)
+}
+
+@Test func testCPULoadWaitsForBankHeldByLSU() {
+    // mld.w issued at c (mcycle write at c - 4): dispatched c + 3, LSU starts c + 6 and
+    // holds bank 1 (contiguous, 0x8000) for its 16 words, c + 6 ... c + 21.
+    // Five addi fill c + 1 ... c + 5; the lw in c + 6 then waits until c + 22 (16 cycles
+    // of bank conflict) and ends at c + 23: mcycle = 27. The same lw to bank 0 ends at c + 7: 11.
+    let nops = (0..<5).map { _ in Step(word: Enc.addi(X.t1, X.t1, 1)) }
+    let sameBank = [mld(1, at: contiguousData)] + nops + [Step(word: Enc.lw(X.t0, X.a2, 0), address: 0xC000)]
+    let otherBank = [mld(1, at: contiguousData)] + nops + [Step(word: Enc.lw(X.t0, X.a2, 0), address: 0x100)]
+    #expect(measure(sameBank) == 27)
+    #expect(measure(otherBank) == 11)
+    var h = Harness()
+    h.run(timedBlock(sameBank))
+    #expect(h.model.finish().stalls["bank-conflict"] == 16)
+}
