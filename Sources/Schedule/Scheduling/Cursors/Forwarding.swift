@@ -75,3 +75,54 @@ enum Forward {
         { p in a(p).flatMap(b) }
     }
 }
+
+extension Forward {
+    /// Moves places inside block `bi` of the statement at `from` to block
+    /// `bq` of the statement at `to` (empty path: the proc body), shifting
+    /// statement indices by `offset`. Only statements in `range` (old
+    /// indices) move; nil for places outside it.
+    static func movingBlock(from: [TreeStep], _ bi: Int, to: [TreeStep], _ bq: Int, offset: Int,
+                            range: Range<Int>? = nil) -> @Sendable (Place) -> Place? {
+        { p in
+            if p.owner.count > from.count, p.owner[from.count].block == bi, Array(p.owner.prefix(from.count)) == from {
+                let m = p.owner[from.count].index
+                guard range?.contains(m) ?? true else { return nil }
+                var q = p
+                q.owner = to + [TreeStep(block: bq, index: m + offset)] + p.owner.dropFirst(from.count + 1)
+                return q
+            }
+            guard p.owner == from, p.block == bi else { return nil }
+            if let range {
+                if p.kind == .gap {
+                    guard p.lo >= range.lowerBound, p.lo <= range.upperBound else { return nil }
+                } else {
+                    guard p.lo >= range.lowerBound, p.hi <= range.upperBound else { return nil }
+                }
+            }
+            var q = p
+            q.owner = to
+            q.block = bq
+            q.lo += offset
+            q.hi += offset
+            return q
+        }
+    }
+
+    /// The first of several candidate mappings that applies.
+    static func firstOf(_ fs: [@Sendable (Place) -> Place?]) -> @Sendable (Place) -> Place? {
+        { p in
+            for f in fs { if let q = f(p) { return q } }
+            return nil
+        }
+    }
+
+    /// Maps the statement at `path` itself (and expressions in it) to `to`; nil otherwise.
+    static func node(_ path: [TreeStep], to: [TreeStep]?) -> @Sendable (Place) -> Place? {
+        { p in
+            guard p.kind == .statement || p.kind == .expression, p.stmtPath == path, let to else { return nil }
+            var q = Place.node(to)
+            if p.kind == .expression { q.kind = .expression; q.exprPath = p.exprPath }
+            return q
+        }
+    }
+}
