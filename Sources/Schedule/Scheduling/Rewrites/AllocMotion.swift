@@ -95,6 +95,18 @@ extension Procedure {
         return derived(rw, body: body, forward)
     }
 
+    /// True when the first statement touching scalar `x` assigns it without
+    /// reading it (directly, or in both branches of an `if`).
+    static func assignsBeforeUse(_ x: Sym, _ stmts: [Stmt]) -> Bool {
+        guard let first = stmts.first(where: { $0.mentions(x) }) else { return false }
+        switch first.node {
+        case .assign(x, let idx, let rhs): return idx.isEmpty && !rhs.symbols.contains(x)
+        case .ifElse(let c, let body, let orelse):
+            return !c.symbols.contains(x) && assignsBeforeUse(x, body) && assignsBeforeUse(x, orelse)
+        default: return false
+        }
+    }
+
     /// For sinking `x` into `for i`: no iteration may read a value of x
     /// written by an earlier one. Holds when each iteration starts by
     /// assigning the whole scalar, or when writes and later reads are
@@ -102,10 +114,7 @@ extension Procedure {
     private func checkNoFlowBetweenIterations(_ x: Sym, _ i: Sym, _ lo: Expr, _ hi: Expr, _ body: [Stmt],
                                               at loopPlace: Place, _ allocStmt: Stmt) throws {
         let rw = "sinkAlloc"
-        if let first = body.first(where: { $0.mentions(x) }), case .assign(x, let idx, let rhs) = first.node,
-           idx.isEmpty, !rhs.symbols.contains(x) {
-            return
-        }
+        if Self.assignsBeforeUse(x, body) { return }
         var bodyPlace = loopPlace
         bodyPlace.owner = loopPlace.stmtPath
         bodyPlace.block = 0

@@ -10,8 +10,9 @@ extension Procedure {
         switch oracle.prove(query) {
         case .proved: return
         case .refuted(let cex):
+            let when = cex.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(cex))"
             throw ScheduleFailure.error(rewrite, condition, at: stmt,
-                                        details: ["`\(StatementText.expr(claim))` fails when \(SyntacticOracle.describe(cex))"])
+                                        details: ["`\(StatementText.expr(claim))` \(when)"])
         case .unknown(let reason):
             throw ScheduleFailure.error(rewrite, condition, at: stmt, details: [reason])
         }
