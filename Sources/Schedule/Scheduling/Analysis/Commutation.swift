@@ -48,7 +48,8 @@ struct Commutation {
                                variableTypes: types, purpose: "the accesses are disjoint")
         switch oracle.prove(query) {
         case .proved: return nil
-        case .refuted(let cex): return "they overlap, e.g. when \(SyntacticOracle.describe(cex))"
+        case .refuted(let cex):
+            return cex.isEmpty ? "they always overlap" : "they overlap, e.g. when \(SyntacticOracle.describe(cex))"
         case .unknown(let reason): return "cannot prove they are disjoint: \(reason)"
         }
     }
