@@ -115,11 +115,26 @@ public struct Procedure: Sendable, CustomStringConvertible {
     /// A statement or expression cursor resolved on this version (forwarded if older).
     func resolve(_ c: Cursor, _ rewrite: String, as kinds: Set<Place.Kind>) throws -> Place {
         let f = try forward(c)
+        guard Self.exists(f.place, in: ir.body) else {
+            throw KernelError(.schedule, "\(rewrite): cursor \(c) does not point into `\(name)`")
+        }
         guard kinds.contains(f.place.kind) else {
             let want = kinds.map { "\($0)" }.sorted().joined(separator: " or ")
             throw KernelError(.schedule, "\(rewrite): expected a \(want) cursor, got \(c)")
         }
         return f.place
+    }
+
+    /// Whether a place denotes existing statements (or a gap, or an expression) of `body`.
+    static func exists(_ place: Place, in body: [Stmt]) -> Bool {
+        guard let block = StatementTree.block(body, owner: place.owner, block: place.block),
+              place.lo >= 0, place.hi <= block.count, place.lo <= place.hi else { return false }
+        switch place.kind {
+        case .gap: return place.lo == place.hi
+        case .statement: return place.hi == place.lo + 1
+        case .block: return place.hi > place.lo
+        case .expression: return place.hi == place.lo + 1 && StatementTree.expr(in: block[place.lo], at: place.exprPath) != nil
+        }
     }
 
     func stmt(at place: Place, _ rewrite: String) throws -> Stmt {

@@ -55,21 +55,6 @@ enum Forward {
         }
     }
 
-    /// Places strictly inside the statement at `from` move under `to`; the
-    /// statement itself maps to `itself` (nil: removed).
-    static func subtree(from: [TreeStep], to: [TreeStep], itself: Place?) -> @Sendable (Place) -> Place? {
-        { p in
-            if let q = p.rerooted(from: from, to: to) { return q }
-            if p.owner == Array(from.dropLast()), let last = from.last, p.block == last.block,
-               p.lo == last.index, p.kind == .statement || p.kind == .expression {
-                guard var it = itself else { return nil }
-                if p.kind == .expression { it.kind = .expression; it.exprPath = p.exprPath }
-                return it
-            }
-            return nil
-        }
-    }
-
     /// Composes forwardings: first `a`, then `b`.
     static func then(_ a: @escaping Forwarding, _ b: @escaping Forwarding) -> Forwarding {
         { p in a(p).flatMap(b) }
