@@ -1,0 +1,39 @@
+/// The type of every symbol a proc binds (parameters, allocations, loop
+/// variables, window definitions), so rewrites can tell data from control.
+/// Symbols are unique, so one flat table per proc suffices.
+struct SymbolTable {
+    private(set) var types: [Sym: DataType] = [:]
+
+    init(_ proc: Proc) {
+        for p in proc.params { types[p.name] = p.type }
+        add(proc.body)
+    }
+
+    init(stmts: [Stmt]) { add(stmts) }
+
+    mutating func add(_ stmts: [Stmt]) {
+        for s in stmts {
+            s.forEach { s in
+                switch s.node {
+                case .alloc(let x, let t, _): types[x] = t
+                case .loop(let i, _, _, _): types[i] = .index
+                case .windowDef(let w, let e):
+                    if case .window(let base, let acc) = e.node, let bt = types[base], let el = bt.elementType {
+                        let shape = acc.compactMap { a -> Expr? in
+                            if case .interval(let lo, let hi) = a { return hi - lo }
+                            return nil
+                        }
+                        types[w] = .tensor(el, shape: shape, isWindow: true)
+                    }
+                default: break
+                }
+            }
+        }
+    }
+
+    subscript(_ s: Sym) -> DataType? { types[s] }
+
+    func isData(_ s: Sym) -> Bool { types[s]?.isData ?? false }
+
+    var dataSymbols: Set<Sym> { Set(types.filter { $0.value.isData }.keys) }
+}

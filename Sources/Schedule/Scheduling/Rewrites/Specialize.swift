@@ -1,0 +1,26 @@
+extension Procedure {
+    /// `specialize(p, block, conds)`: duplicates a statement (or block) into
+    /// `if c1: s elif c2: s ... else: s`, so each copy can be scheduled for
+    /// its case. Always sound. Cursors into the block follow the first copy.
+    public func specialize(_ block: Cursor, conditions: [ExprArgument]) throws -> Procedure {
+        let rw = "specialize"
+        let place = try resolve(block, rw, as: [.statement, .block])
+        guard !conditions.isEmpty else { throw KernelError(.schedule, "\(rw): no conditions given") }
+        let stmts = StatementTree.block(ir.body, owner: place.owner, block: place.block)![place.lo..<place.hi]
+        let ctx = ProgramContext(ir, at: place)
+        let conds = try conditions.map { try $0.resolve(in: ctx, rw) }
+        let loc = stmts.first?.loc ?? .unknown
+        var result: [Stmt] = Array(stmts).freshened()
+        for (k, c) in conds.enumerated().reversed() {
+            let copy = k == 0 ? Array(stmts) : Array(stmts).freshened()
+            result = [Stmt(.ifElse(c, copy, result), at: loc)]
+        }
+        let body = StatementTree.replacing(ir.body, owner: place.owner, block: place.block,
+                                           range: place.lo..<place.hi, with: result)
+        let ifPath = place.owner + [TreeStep(block: place.block, index: place.lo)]
+        let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi, newCount: 1,
+                                        inside: Forward.movingBlock(from: place.owner, place.block, to: ifPath, 0,
+                                                                    offset: -place.lo, range: place.lo..<place.hi))
+        return derived(rw, body: body, forward)
+    }
+}

@@ -1,0 +1,81 @@
+/// The affine normal form of an integer index expression:
+/// `c1 * a1 + c2 * a2 + ... + k`, where each atom is a variable, a stride,
+/// or an opaque (already simplified) non-linear sub-expression such as
+/// `n / 4` or `i * j`. Terms keep the order in which their atoms first
+/// appear, so normalised expressions read like the source.
+struct AffineForm: Hashable, Sendable {
+    struct Term: Hashable, Sendable {
+        var atom: Expr
+        var coefficient: Int
+    }
+    var terms: [Term] = []
+    var constant: Int = 0
+
+    static func constant(_ k: Int) -> AffineForm { AffineForm(terms: [], constant: k) }
+    static func atom(_ e: Expr) -> AffineForm { AffineForm(terms: [Term(atom: e, coefficient: 1)], constant: 0) }
+
+    var isConstant: Bool { terms.isEmpty }
+    var constantValue: Int? { terms.isEmpty ? constant : nil }
+
+    static func + (a: AffineForm, b: AffineForm) -> AffineForm {
+        var out = a
+        for t in b.terms { out.add(t.atom, t.coefficient) }
+        out.constant &+= b.constant
+        return out
+    }
+    static prefix func - (a: AffineForm) -> AffineForm { a.scaled(by: -1) }
+    static func - (a: AffineForm, b: AffineForm) -> AffineForm { a + (-b) }
+
+    func scaled(by k: Int) -> AffineForm {
+        if k == 0 { return .constant(0) }
+        return AffineForm(terms: terms.map { Term(atom: $0.atom, coefficient: $0.coefficient &* k) },
+                          constant: constant &* k)
+    }
+
+    mutating func add(_ atom: Expr, _ k: Int) {
+        if let i = terms.firstIndex(where: { $0.atom == atom }) {
+            terms[i].coefficient &+= k
+            if terms[i].coefficient == 0 { terms.remove(at: i) }
+        } else if k != 0 {
+            terms.append(Term(atom: atom, coefficient: k))
+        }
+    }
+
+    /// The range of values under the given atom ranges.
+    func range(_ atomRange: (Expr) -> Interval) -> Interval {
+        var r = Interval.point(constant)
+        for t in terms { r = r + atomRange(t.atom).scaled(by: t.coefficient) }
+        return r
+    }
+
+    /// Splits `self = c * quotient + remainder` with every remainder
+    /// coefficient (and the constant) in [0, c).
+    func divided(by c: Int) -> (quotient: AffineForm, remainder: AffineForm) {
+        var q = AffineForm(), r = AffineForm()
+        for t in terms {
+            q.add(t.atom, floorDivide(t.coefficient, c))
+            r.add(t.atom, floorModulo(t.coefficient, c))
+        }
+        q.constant = floorDivide(constant, c)
+        r.constant = floorModulo(constant, c)
+        return (q, r)
+    }
+
+    /// Back to an expression: `4 * io + ii - 1`, coefficient first, constant last.
+    var expr: Expr {
+        var out: Expr? = nil
+        for t in terms {
+            let magnitude = abs(t.coefficient)
+            let piece = magnitude == 1 ? t.atom : Expr.int(magnitude) * t.atom
+            if let acc = out {
+                out = t.coefficient > 0 ? acc + piece : acc - piece
+            } else {
+                out = t.coefficient > 0 ? piece : Expr(.unary(.neg, piece))
+            }
+        }
+        guard let acc = out else { return .int(constant) }
+        if constant > 0 { return acc + .int(constant) }
+        if constant < 0 { return acc - .int(-constant) }
+        return acc
+    }
+}
