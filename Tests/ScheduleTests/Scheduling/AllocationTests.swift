@@ -3,7 +3,7 @@ import Testing
 
 /// liftAlloc, sinkAlloc, expandDim, setMemory.
 @Suite struct AllocationTests {
-    let conv = Conv1d()
+    let conv = Conv1dProcs()
 
     @Test func liftAllocOutOfTheInnerLoops() throws {
         let p = Procedure(conv.proc)

@@ -15,7 +15,7 @@
 ///                         else:
 ///                             y = 0
 ///                         out[i, j] += kernels[i, c, r] * y
-struct Conv1d {
+struct Conv1dProcs {
     let data = Sym("data"), kernels = Sym("kernels"), out = Sym("out")
     let i = Sym("i"), j = Sym("j"), c = Sym("c"), r = Sym("r"), y = Sym("y")
 

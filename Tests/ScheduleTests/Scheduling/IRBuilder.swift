@@ -71,12 +71,12 @@ func tensor(_ s: Sym, _ t: DataType, _ mem: MemoryName = .dram) -> Param { Param
 /// Structural equality up to renaming of bound symbols: two statement lists
 /// are alpha-equivalent when they have the same shape, the same names, and a
 /// consistent one-to-one correspondence between their symbols.
-struct AlphaEquivalence {
+struct ScheduleAlphaEquivalence {
     private var forward: [Sym: Sym] = [:]
     private var backward: [Sym: Sym] = [:]
 
     static func equal(_ a: [Stmt], _ b: [Stmt]) -> Bool {
-        var eq = AlphaEquivalence()
+        var eq = ScheduleAlphaEquivalence()
         return eq.stmts(a, b)
     }
 

@@ -2,7 +2,7 @@ import Testing
 @testable import Schedule
 
 @Suite struct PatternTests {
-    let conv = Conv1d()
+    let conv = Conv1dProcs()
     var p: Procedure { Procedure(conv.proc) }
 
     @Test func findsLoopsByName() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// reorderLoops, reorderStmts, fission, liftScope: the rewrites that need the effects analysis.
 @Suite struct ReorderTests {
-    let conv = Conv1d()
+    let conv = Conv1dProcs()
 
     @Test func reorderCommutingLoops() throws {
         let p = Procedure(conv.proc)

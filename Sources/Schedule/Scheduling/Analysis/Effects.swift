@@ -69,10 +69,10 @@ struct Effects: Sendable {
 
     /// Effects of a statement list of `proc` (whose symbols type the buffers).
     static func of(_ stmts: [Stmt], in proc: Proc) -> Effects {
-        of(stmts, symbols: SymbolTable(proc))
+        of(stmts, symbols: SymbolTypes(proc))
     }
 
-    static func of(_ stmts: [Stmt], symbols: SymbolTable) -> Effects {
+    static func of(_ stmts: [Stmt], symbols: SymbolTypes) -> Effects {
         var walker = EffectWalker()
         var env = EffectWalker.Env(symbols: symbols)
         walker.walk(stmts, &env, origin: nil)
@@ -92,7 +92,7 @@ private struct EffectWalker {
     }
 
     struct Env {
-        var symbols: SymbolTable
+        var symbols: SymbolTypes
         var substitution: [Sym: Expr] = [:]
         var aliases: [Sym: Alias] = [:]
         var loops: [(Sym, Expr, Expr)] = []
@@ -190,7 +190,7 @@ private struct EffectWalker {
         case .windowDef(let w, let e):
             if let a = env.alias(of: e) { env.aliases[w] = a }
         case .call(let callee, let args):
-            var inner = Env(symbols: SymbolTable(callee))
+            var inner = Env(symbols: SymbolTypes(callee))
             inner.loops = env.loops
             inner.conditions = env.conditions
             for (param, arg) in zip(callee.params, args) {

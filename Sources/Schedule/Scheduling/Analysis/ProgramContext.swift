@@ -8,7 +8,7 @@ struct ProgramContext {
     }
 
     let proc: Proc
-    let symbols: SymbolTable
+    let symbols: SymbolTypes
     /// Outermost first.
     private(set) var enclosing: [Enclosing] = []
     /// Names visible at the point (innermost binding wins).
@@ -21,7 +21,7 @@ struct ProgramContext {
 
     init(_ proc: Proc, owner: [TreeStep], block: Int, index: Int) {
         self.proc = proc
-        self.symbols = SymbolTable(proc)
+        self.symbols = SymbolTypes(proc)
         for p in proc.params { visible[p.name.name] = p.name }
         var stmts = proc.body
         let steps = owner + [TreeStep(block: block, index: index)]

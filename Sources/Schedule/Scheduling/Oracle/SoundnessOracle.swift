@@ -24,7 +24,7 @@ public struct ProofQuery: Sendable, Hashable {
     }
 }
 
-public enum ProofResult: Sendable, Equatable {
+public enum OracleResult: Sendable, Equatable {
     /// The claim holds under the facts.
     case proved
     /// The claim fails for these values (which satisfy every fact).
@@ -39,12 +39,12 @@ public enum ProofResult: Sendable, Equatable {
 /// must never answer `.proved` for a claim they have not established: a
 /// rewrite applies only on `.proved`.
 public protocol SoundnessOracle: Sendable {
-    func prove(_ query: ProofQuery) -> ProofResult
+    func prove(_ query: ProofQuery) -> OracleResult
 }
 
 extension SoundnessOracle {
     public func prove(_ claim: Expr, assuming facts: [Expr], variableTypes: [Sym: DataType] = [:],
-                      purpose: String = "") -> ProofResult {
+                      purpose: String = "") -> OracleResult {
         prove(ProofQuery(claim: claim, facts: facts, variableTypes: variableTypes, purpose: purpose))
     }
 }

@@ -14,7 +14,7 @@ public struct SyntacticOracle: SoundnessOracle {
         self.enumerationLimit = enumerationLimit
     }
 
-    public func prove(_ query: ProofQuery) -> ProofResult {
+    public func prove(_ query: ProofQuery) -> OracleResult {
         let facts = query.facts.flatMap(Self.conjuncts)
         let ranges = Self.ranges(from: facts, types: query.variableTypes)
         let simplifier = IndexSimplifier(ranges: ranges)
@@ -125,7 +125,7 @@ public struct SyntacticOracle: SoundnessOracle {
 
     // MARK: enumeration over finite ranges
 
-    private func enumerate(_ claim: Expr, facts: [Expr], ranges: [Sym: Interval]) -> ProofResult {
+    private func enumerate(_ claim: Expr, facts: [Expr], ranges: [Sym: Interval]) -> OracleResult {
         var vars = claim.symbols
         var usable: [Expr] = []
         var dropped = false

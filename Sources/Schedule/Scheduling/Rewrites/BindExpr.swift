@@ -25,7 +25,7 @@ extension Procedure {
         guard places.allSatisfy({ $0.exprPath.first == rhsIndex }) else {
             throw ScheduleFailure.error(rw, "only data expressions of the right-hand side can be bound", at: s)
         }
-        let symbols = SymbolTable(ir)
+        let symbols = SymbolTypes(ir)
         guard let type = Self.elementType(of: e, symbols) else {
             throw ScheduleFailure.error(rw, "`\(StatementText.expr(e))` reads no data, so its type is unknown", at: s)
         }
@@ -48,7 +48,7 @@ extension Procedure {
     }
 
     /// The element type of the first data buffer an expression reads.
-    static func elementType(of e: Expr, _ symbols: SymbolTable) -> ScalarType? {
+    static func elementType(of e: Expr, _ symbols: SymbolTypes) -> ScalarType? {
         if case .read(let s, _) = e.node, let t = symbols[s]?.elementType { return t }
         for c in e.children { if let t = elementType(of: c, symbols) { return t } }
         return nil

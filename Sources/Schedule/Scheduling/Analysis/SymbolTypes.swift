@@ -1,7 +1,7 @@
 /// The type of every symbol a proc binds (parameters, allocations, loop
 /// variables, window definitions), so rewrites can tell data from control.
 /// Symbols are unique, so one flat table per proc suffices.
-struct SymbolTable {
+struct SymbolTypes {
     private(set) var types: [Sym: DataType] = [:]
 
     init(_ proc: Proc) {

@@ -7,11 +7,11 @@ import Testing
 
     @Test func boundVariablesMayDifferInIdentityOnly() {
         let i = Sym("i"), i2 = Sym("i"), k = Sym("k")
-        #expect(AlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
+        #expect(ScheduleAlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
                                        [For(i2, 0, 4) { Assign(z, [v(i2)], lit(0)) }]))
-        #expect(!AlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
+        #expect(!ScheduleAlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
                                         [For(k, 0, 4) { Assign(z, [v(k)], lit(0)) }]))
-        #expect(!AlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
+        #expect(!ScheduleAlphaEquivalence.equal([For(i, 0, 4) { Assign(z, [v(i)], lit(0)) }],
                                         [For(i2, 0, 4) { Assign(z, [v(i2)], lit(1)) }]))
     }
 
@@ -19,7 +19,7 @@ import Testing
         let a = Sym("i"), b = Sym("i"), c1 = Sym("i")
         let twoLoops = [For(a, 0, 4) { Pass }, For(b, 0, 4) { Assign(z, [v(b)], lit(0)) }]
         let sameSymTwice = [For(c1, 0, 4) { Pass }, For(c1, 0, 4) { Assign(z, [v(c1)], lit(0)) }]
-        #expect(!AlphaEquivalence.equal(twoLoops, sameSymTwice))
-        #expect(!AlphaEquivalence.equal(sameSymTwice, twoLoops))
+        #expect(!ScheduleAlphaEquivalence.equal(twoLoops, sameSymTwice))
+        #expect(!ScheduleAlphaEquivalence.equal(sameSymTwice, twoLoops))
     }
 }
