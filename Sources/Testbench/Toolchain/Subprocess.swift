@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs an external program to completion and captures its output.
 ///
@@ -74,7 +77,10 @@ public struct Subprocess: Sendable {
             try process.run()
             if let timeout {
                 if finished.wait(timeout: .now() + timeout) == .timedOut {
-                    process.terminate()
+                    // SIGKILL, not SIGTERM: a child spawned from a Dispatch worker
+                    // inherits its signal mask, SIGTERM blocked, and QEMU then
+                    // ignores SIGTERM for ever.
+                    kill(process.processIdentifier, SIGKILL)
                     finished.wait()
                     timedOut = true
                 } else {
