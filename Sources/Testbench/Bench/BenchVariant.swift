@@ -34,19 +34,34 @@ public struct BenchVariant: Sendable {
     }
 
     /// A hand-written kernel file (kernels/conv1d/hand/\*.c): read when the
-    /// variant runs, compiled with the size macros IC, OC, N, W.
+    /// variant runs, with the headers beside it (conv1d.h), compiled with the
+    /// size macros IC, OC, N, W.
     public static func handWritten(name: String, file: URL, functionName: String = "conv1d") -> BenchVariant {
         BenchVariant(name: name, source: .hand) { shape in
-            let text: String
-            do {
-                text = try String(contentsOf: file, encoding: .utf8)
-            } catch {
-                throw BenchError.kernelSourceUnreadable(path: file.path, reason: "\(error)")
-            }
-            return PreparedKernel(entryPoint: .handWritten(functionName: functionName),
-                                  sources: [SourceFile(name: file.lastPathComponent, contents: text)],
-                                  defines: Conv1dHarness.sizeDefines(shape))
+            PreparedKernel(entryPoint: .handWritten(functionName: functionName),
+                           sources: [try read(file)] + (try headers(beside: file)),
+                           defines: Conv1dHarness.sizeDefines(shape))
         }
+    }
+
+    static func read(_ file: URL) throws(BenchError) -> SourceFile {
+        do {
+            return SourceFile(name: file.lastPathComponent, contents: try String(contentsOf: file, encoding: .utf8))
+        } catch {
+            throw .kernelSourceUnreadable(path: file.path, reason: "\(error)")
+        }
+    }
+
+    /// Copied into the build (and so into its cache key) rather than put on
+    /// the include path, so that editing a header rebuilds.
+    static func headers(beside file: URL) throws(BenchError) -> [SourceFile] {
+        let directory = file.deletingLastPathComponent()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var headers: [SourceFile] = []
+        for name in names.sorted() where name.hasSuffix(".h") {
+            headers.append(try read(directory.appendingPathComponent(name)))
+        }
+        return headers
     }
 }
 

@@ -12,17 +12,23 @@ public struct Conv1dHarness: Sendable, Hashable {
     /// Written to every output word before the kernel runs, so an output the
     /// kernel forgets to write cannot pass by luck.
     public var poison: UInt32
+    /// Cycles to wait after the timed window before checking: the coprocessor
+    /// does not tell the CPU when its last `mst.w` has landed, and the CPU
+    /// never waits for it (RVM-SPEC.md §2), so the stores need time to drain.
+    public var drainCycles: UInt32
 
     public static let mainFileName = "rvm_bench_main.c"
 
     public init(shape: Conv1dShape, pattern: InputPattern, entryPoint: KernelEntryPoint,
-                platform: HarnessPlatform, measureInstret: Bool = true, poison: UInt32 = 0xDEAD_BEEF) {
+                platform: HarnessPlatform, measureInstret: Bool = true, poison: UInt32 = 0xDEAD_BEEF,
+                drainCycles: UInt32 = 2000) {
         self.shape = shape
         self.pattern = pattern
         self.entryPoint = entryPoint
         self.platform = platform
         self.measureInstret = measureInstret
         self.poison = poison
+        self.drainCycles = drainCycles
     }
 
     /// The inputs the program computes, regenerated on the host.
@@ -171,6 +177,11 @@ public struct Conv1dHarness: Sendable, Hashable {
         c.line("    __asm__ volatile(\"csrr %0, mcycle\" : \"=r\"(cycles) :: \"memory\");")
         if measureInstret {
             c.line("    __asm__ volatile(\"csrr %0, minstret\" : \"=r\"(instret) :: \"memory\");")
+        }
+        if drainCycles > 0 {
+            c.line("    /* Outside the window: let the coprocessor's last stores land before the check. */")
+            c.line("    for (uint32_t now = cycles; now - cycles < \(drainCycles)u;)")
+            c.line("        __asm__ volatile(\"csrr %0, mcycle\" : \"=r\"(now) :: \"memory\");")
         }
         c.line("    uint32_t mismatches = rvm_bench_check();")
         c.line("    \(HarnessSymbols.report)[1] = cycles;")
