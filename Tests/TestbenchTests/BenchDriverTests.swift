@@ -104,12 +104,21 @@ import Testing
     @Test func handWrittenVariantReadsItsFileAndReportsAMissingOne() throws {
         let directory = try Fixtures.temporaryDirectory("hand")
         let file = directory.appendingPathComponent("scalar.c")
-        try Fixtures.scalarConv1d.contents.write(to: file, atomically: true, encoding: .utf8)
+        // Like kernels/conv1d/hand: the kernel includes a header that lives beside it.
+        try ("#include \"taps.h\"\n" + Fixtures.scalarConv1d.contents.replacingOccurrences(of: "r < W", with: "r < TAPS"))
+            .write(to: file, atomically: true, encoding: .utf8)
+        try "#define TAPS W\n".write(to: directory.appendingPathComponent("taps.h"), atomically: true, encoding: .utf8)
         let driver = BenchDriver(builder: try Fixtures.builder("hand-build"), runner: try QemuVirtRunner(), progress: { _ in })
         let run = driver.run([.handWritten(name: "scalar", file: file),
                               .handWritten(name: "rvm-1acc", file: directory.appendingPathComponent("absent.c"))],
                              configuration: BenchConfiguration(inputs: .caseStudy, target: .qemuVirt))
         #expect(run.rows[0].succeeded)
         #expect(run.rows[1].error?.hasPrefix("schedule: cannot read kernel source") == true)
+
+        let table = try BenchPresentation.standardOutput(run, json: false)
+        #expect(table.contains("1 of 2 rows FAILED"))
+        let json = try BenchPresentation.standardOutput(run, json: true)
+        let objects = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        #expect(objects?.count == 2)
     }
 }

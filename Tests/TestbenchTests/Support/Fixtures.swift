@@ -5,10 +5,11 @@ import Testbench
 enum Fixtures {
     static func toolchain() throws -> CrossToolchain { try CrossToolchain.locate() }
 
-    /// A fresh cache directory per test, so cache hits are ours alone.
+    /// A fresh directory per test (so cache hits are ours alone), all under
+    /// one root that is safe to delete between runs.
     static func temporaryDirectory(_ label: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rvm-tb-\(label)-\(UUID().uuidString)", isDirectory: true)
+            .appendingPathComponent("rvm-testbench-tests/\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
