@@ -93,7 +93,7 @@ import Testing
         #expect(text.contains("40000 (1.00x)"))
         #expect(text.contains("2500 (16.00x)"))
         #expect(text.contains(rows[2].variant))  // escaped in the file, intact once parsed
-        #expect(text.contains("FAILED: build:"))
+        #expect(text.contains("FAILED: build: compiling k.c failed: k.c:2:5: error: expected"))
         // The two measured bars are proportional to cycles (widths keep one decimal).
         let widths = collector.barWidths
         #expect(widths.count == 2)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A horizontal bar chart of cycles per variant, hand-written SVG: one bar
 /// per row (a failed row gets a thin red bar and its error), the cycle count
 /// and speedup at the end of each bar, a labelled cycle axis and a legend.
@@ -17,7 +19,7 @@ public enum SVGChart {
         let plotWidth = width - labelWidth - valueWidth
         let maximum = Double(rows.compactMap(\.cycles).max() ?? 1)
         let scaleMaximum = niceCeiling(maximum)
-        let height = top + Double(rows.count) * rowHeight + axisHeight + 30
+        let height = top + Double(rows.count) * rowHeight + axisHeight + 44
         let multipleSizes = Set(rows.map(\.shape)).count > 1
         var svg = ""
         func add(_ line: String) { svg += line + "\n" }
@@ -48,7 +50,7 @@ public enum SVGChart {
                 if let speedup = row.speedup { value += " (" + ReportColumn.fixed(speedup, 2) + "x)" }
                 add(##"<text x="\##(number(labelWidth + barWidth + 6))" y="\##(number(y + barHeight - 3))">\##(escape(value))</text>"##)
             } else {
-                let reason = row.error?.split(whereSeparator: \.isNewline).first.map(String.init) ?? "wrong result"
+                let reason = summary(of: row.error)
                 let shortReason = reason.count > 60 ? String(reason.prefix(57)) + "..." : reason
                 add(##"<rect class="bar failed" x="\##(number(labelWidth))" y="\##(number(y))" width="3" height="\##(number(barHeight))" fill="\##(failedColour)"><title>\##(escape(reason))</title></rect>"##)
                 add(##"<text x="\##(number(labelWidth + 9))" y="\##(number(y + barHeight - 3))" fill="\##(failedColour)">FAILED: \##(escape(shortReason))</text>"##)
@@ -57,7 +59,7 @@ public enum SVGChart {
 
         // Legend.
         var legendX = labelWidth
-        let legendY = height - 18
+        let legendY = height - 14
         for source in VariantSource.allCases {
             add(##"<rect x="\##(number(legendX))" y="\##(number(legendY - 10))" width="12" height="12" fill="\##(colours[source] ?? "#888888")"/>"##)
             add(##"<text x="\##(number(legendX + 18))" y="\##(number(legendY))">\##(source.rawValue)</text>"##)
@@ -65,6 +67,18 @@ public enum SVGChart {
         }
         add("</svg>")
         return svg
+    }
+
+    /// The error's first line, plus the compiler's first "error:" line when
+    /// the first one only says which file failed.
+    static func summary(of error: String?) -> String {
+        guard let error else { return "wrong result" }
+        let lines = error.split(whereSeparator: \.isNewline).map(String.init)
+        guard let first = lines.first else { return "wrong result" }
+        if first.hasSuffix(":"), let detail = lines.dropFirst().first(where: { $0.contains("error:") }) {
+            return first + " " + detail.trimmingCharacters(in: .whitespaces)
+        }
+        return first
     }
 
     /// The smallest 1, 2 or 5 times a power of ten at or above `value`, so
