@@ -204,7 +204,24 @@ struct Resolver {
         }
     }
 
+    /// True when `e` mentions only control values (sizes, indices, strides,
+    /// integer literals): such an expression is an index expression even where
+    /// data is expected, so its `/` and `%` are Exo's floor division and modulo.
+    private func isControl(_ e: Expr) -> Bool {
+        switch e.node {
+        case .int, .stride: return true
+        case .float, .bool, .window: return false
+        case .read(let s, let idx):
+            if case .control? = scope[s] { return idx.isEmpty }
+            return false
+        case .unary(_, let a): return isControl(a)
+        case .binary(_, let a, let b): return isControl(a) && isControl(b)
+        }
+    }
+
     private func data(_ e: Expr) throws(KernelError) -> DExpr {
+        if case .int(let v) = e.node { return .int(v) }
+        if isControl(e) { return .index(try control(e)) }
         switch e.node {
         case .int(let v): return .int(v)
         case .float(let v): return .float(Float(v))
