@@ -1,0 +1,112 @@
+/// Calls: plain procs become C calls; instructions expand their templates.
+extension ProcCompiler {
+    func call(_ callee: Proc, _ args: [Expr], at loc: SourceLocation) throws(KernelError) {
+        guard args.count == callee.params.count else {
+            throw KernelError(.codegen, "\(callee.name) takes \(callee.params.count) arguments, got \(args.count)", at: loc)
+        }
+        if callee.isInstruction {
+            try instruction(callee, args, at: loc)
+        } else {
+            try plainCall(callee, args, at: loc)
+        }
+    }
+
+    private func plainCall(_ callee: Proc, _ args: [Expr], at loc: SourceLocation) throws(KernelError) {
+        let written = writes.writtenParams(callee)
+        var texts: [String] = []
+        for (k, (p, a)) in zip(callee.params, args).enumerated() {
+            switch p.type {
+            case .size, .index, .bool:
+                texts.append(try control(a))
+            case .scalar:
+                let w = try windowOfMemoryPermittingIt(a, isConst: !written.contains(k), at: loc)
+                texts.append("&\(w.dataLValue)")
+            case .tensor(let t, _, let isWindow):
+                let w = try windowOfMemoryPermittingIt(a, isConst: !written.contains(k), at: loc)
+                guard w.source.elementType == t else {
+                    throw KernelError(.codegen, "argument '\(MessageText.expr(a))' holds \(w.source.elementType.rawValue), parameter '\(p.name.name)' of \(callee.name) takes \(t.rawValue)", at: loc)
+                }
+                if isWindow {
+                    windowStructs.insert(w.type)
+                    texts.append(w.literal)
+                } else {
+                    guard case .read(_, let idx) = a.node, idx.isEmpty, w.source.kind == .dense else {
+                        throw KernelError(.codegen, "parameter '\(p.name.name)' of \(callee.name) takes a whole tensor; pass a window only to a window parameter ([\(t.rawValue)][...])", at: loc)
+                    }
+                    texts.append(w.source.cName)
+                }
+            }
+        }
+        emit("\(callee.name)(\(texts.joined(separator: ", ")));")
+    }
+
+    private func windowOfMemoryPermittingIt(_ a: Expr, isConst: Bool, at loc: SourceLocation) throws(KernelError) -> Window {
+        let w = try window(a, isConst: isConst, at: loc)
+        if let m = w.source.memory, !m.permissions.windows {
+            throw KernelError(.memory, "'\(w.sym.name)' is in \(m.name); only instructions may take it", at: loc)
+        }
+        return w
+    }
+
+    // MARK: instructions
+
+    /// Expands `{arg}`, `{arg_data}` and `{arg_int}` as Exo does:
+    /// - `{x}`: the argument in parentheses; for a tensor, its window struct
+    ///   literal, so `{x}.strides[0]` works.
+    /// - `{x_data}`: for a tensor, the C lvalue of its first element
+    ///   (`&{x_data}` is the data pointer), or what its memory names it by
+    ///   (a register-name macro for RVM_TILE); otherwise same as `{x}`.
+    /// - `{x_int}`: for a tensor, the C name of its buffer (the register macro);
+    ///   for a size, index or bool, its C value.
+    private func instruction(_ callee: Proc, _ args: [Expr], at loc: SourceLocation) throws(KernelError) {
+        let written = writes.writtenParams(callee)
+        var windows: [String: Window] = [:]
+        var controls: [String: String] = [:]
+        var infos: [InstructionCall.Argument] = []
+        for (k, (p, a)) in zip(callee.params, args).enumerated() {
+            let pname = p.name.name
+            if p.type.isControl {
+                controls[pname] = try control(a)
+                infos.append(.init(parameter: p, memory: nil, buffer: nil, placement: nil))
+                continue
+            }
+            let w = try window(a, isConst: !written.contains(k), at: loc)
+            let m = w.source.memory
+            if let m, let expected = p.memory, m.name != expected {
+                throw KernelError(.memory, "argument '\(MessageText.expr(a))' of \(callee.name) is in \(m.name), parameter '\(pname)' must be in \(expected)", at: loc)
+            }
+            if let m, !m.permissions.windows, !w.isWhole {
+                throw KernelError(.memory, "argument '\(MessageText.expr(a))' of \(callee.name) must be a whole \(m.name) buffer", at: loc)
+            }
+            windows[pname] = w
+            let placement = w.source.memoryName.flatMap { allocators[$0] }?.placement(of: w.source.cName)
+            infos.append(.init(parameter: p, memory: w.source.memoryName, buffer: w.source.cName, placement: placement))
+        }
+        let info = InstructionCall(instruction: callee, arguments: infos, location: loc)
+        for check in options.instructionChecks { try check.check(info) }
+
+        let text = try TemplateExpansion.expand(callee.instructionTemplate ?? "", instruction: callee.name, at: loc) { key throws(KernelError) -> String? in
+            if let c = controls[key] { return "(\(c))" }
+            if let w = windows[key] { return "(\(try self.structLiteral(w, callee, key, at: loc)))" }
+            for suffix in ["_data", "_int"] where key.hasSuffix(suffix) {
+                let base = String(key.dropLast(suffix.count))
+                if let c = controls[base] { return suffix == "_int" ? c : "(\(c))" }
+                if let w = windows[base] {
+                    if suffix == "_int" { return w.source.cName }
+                    let m = w.source.memory
+                    return m?.windowData(buffer: w.source.cName, elementAccess: w.dataLValue) ?? w.dataLValue
+                }
+            }
+            return nil
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { emit(String(line)) }
+    }
+
+    private func structLiteral(_ w: Window, _ callee: Proc, _ key: String, at loc: SourceLocation) throws(KernelError) -> String {
+        if let m = w.source.memory, !m.permissions.windows {
+            throw KernelError(.memory, "template of \(callee.name) uses {\(key)}, but \(m.name) buffers have no C window", at: loc)
+        }
+        windowStructs.insert(w.type)
+        return w.literal
+    }
+}
