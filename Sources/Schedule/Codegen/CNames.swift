@@ -1,6 +1,7 @@
-/// C identifiers for kernel symbols: unique within a proc (rewrites may leave
-/// two variables with one name), never a C keyword or an identifier the
-/// generated code itself uses.
+/// C identifiers for kernel symbols: distinct from every name visible in
+/// the enclosing C scopes (rewrites may leave two variables with one name),
+/// never a C keyword or an identifier the generated code itself uses.
+/// Sibling scopes reuse names, as Exo's output does (`for i` twice).
 struct CNames {
     static let reserved: Set<String> = [
         "auto", "break", "case", "char", "const", "continue", "default", "do", "double", "else", "enum",
@@ -13,27 +14,30 @@ struct CNames {
     /// Also kept clear of macro names, since a `#define data "m7"` would rewrite `w.data`.
     static let reservedForMacros: Set<String> = ["data", "strides"]
 
-    private var used: Set<String>
-    private var assigned: [Sym: String] = [:]
+    private let fixed: Set<String>
+    /// Names declared in each open C scope, innermost last.
+    private var scopes: [Set<String>] = [[]]
 
     /// `taken`: names already meaning something in this file (proc names).
-    init(taken: Set<String>) { used = CNames.reserved.union(taken) }
+    init(taken: Set<String>) { fixed = CNames.reserved.union(taken) }
 
+    mutating func push() { scopes.append([]) }
+    mutating func pop() { scopes.removeLast() }
+
+    private func isUsed(_ n: String) -> Bool { fixed.contains(n) || scopes.contains { $0.contains(n) } }
+
+    /// A new C name for a declaration of `s` in the innermost scope.
     mutating func name(for s: Sym, isMacro: Bool = false) -> String {
-        if let n = assigned[s] { return n }
         var base = String(s.name.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
         if base.isEmpty || base.first?.isNumber == true { base = "_" + base }
         var candidate = base, k = 0
-        while used.contains(candidate) || (isMacro && CNames.reservedForMacros.contains(candidate)) {
+        while isUsed(candidate) || (isMacro && CNames.reservedForMacros.contains(candidate)) {
             k += 1
             candidate = "\(base)_\(k)"
         }
-        used.insert(candidate)
-        assigned[s] = candidate
+        scopes[scopes.count - 1].insert(candidate)
         return candidate
     }
-
-    subscript(s: Sym) -> String? { assigned[s] }
 }
 
 extension ScalarType {

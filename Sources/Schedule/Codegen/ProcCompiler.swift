@@ -129,6 +129,8 @@ final class ProcCompiler {
     // MARK: statements
 
     func block(_ stmts: [Stmt]) throws(KernelError) {
+        names.push()
+        defer { names.pop() }
         let lastUse = Lifetimes.lastUses(in: stmts)
         var dying: [Int: [Int]] = [:]
         for (k, last) in lastUse { if let last { dying[last, default: []].append(k) } }
@@ -173,6 +175,8 @@ final class ProcCompiler {
             emit("}")
         case .loop(let i, let lo, let hi, let body):
             let l = try control(lo), h = try control(hi)
+            names.push()
+            defer { names.pop() }
             let n = names.name(for: i)
             vars[i] = CVar(cName: n, kind: .control)
             ranges.set(i, .init(lo: ranges.range(lo).lo, hi: ranges.range(hi).hi.map { $0 - 1 }))
