@@ -11,12 +11,15 @@ public struct RegisterFileMemory: Memory {
     public let handOutOrder: [Int]
     /// Checks an allocation's element type and shape (throws KernelError(.memory)).
     public let validate: @Sendable (AllocationRequest) throws(KernelError) -> Void
+    /// Code placed once in the C source of a file using this memory (e.g. an include).
+    public let globalCode: String?
 
-    public init(name: MemoryName, registerNames: [String], handOutOrder: [Int]? = nil,
+    public init(name: MemoryName, registerNames: [String], handOutOrder: [Int]? = nil, globalCode: String? = nil,
                 validate: @escaping @Sendable (AllocationRequest) throws(KernelError) -> Void = { _ throws(KernelError) in }) {
         self.name = name
         self.registerNames = registerNames
         self.handOutOrder = handOutOrder ?? Array(registerNames.indices)
+        self.globalCode = globalCode
         self.validate = validate
     }
 
