@@ -67,3 +67,12 @@ public func windowDef(_ name: String, _ window: Term) -> (Stmt, Term) {
     let s = Sym(name)
     return (Stmt(.windowDef(s, window.expr)), Term(s))
 }
+
+extension Stmt {
+    /// The same statement carrying a source location (for diagnostics in built IR).
+    public func at(_ line: Int, _ column: Int) -> Stmt {
+        var s = self
+        s.loc = SourceLocation(line: line, column: column)
+        return s
+    }
+}

@@ -23,9 +23,7 @@ extension ProcCompiler {
                 texts.append("&\(w.dataLValue)")
             case .tensor(let t, _, let isWindow):
                 let w = try windowOfMemoryPermittingIt(a, isConst: !written.contains(k), at: loc)
-                guard w.source.elementType == t else {
-                    throw KernelError(.codegen, "argument '\(MessageText.expr(a))' holds \(w.source.elementType.rawValue), parameter '\(p.name.name)' of \(callee.name) takes \(t.rawValue)", at: loc)
-                }
+                try checkShape(w, of: a, against: p, of: callee, at: loc)
                 if isWindow {
                     windowStructs.insert(w.type)
                     texts.append(w.literal)
@@ -72,7 +70,8 @@ extension ProcCompiler {
             }
             let w = try window(a, isConst: !written.contains(k), at: loc)
             let m = w.source.memory
-            if let m, let expected = p.memory, m.name != expected {
+            try checkShape(w, of: a, against: p, of: callee, at: loc)
+            if let m, let expected = p.memory, !m.canBePassed(as: expected) {
                 throw KernelError(.memory, "argument '\(MessageText.expr(a))' of \(callee.name) is in \(m.name), parameter '\(pname)' must be in \(expected)", at: loc)
             }
             if let m, !m.permissions.windows, !w.isWhole {
@@ -100,6 +99,17 @@ extension ProcCompiler {
             return nil
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) { emit(String(line)) }
+    }
+
+    /// Element type and constant extents must agree (symbolic extents are the type checker's).
+    private func checkShape(_ w: Window, of a: Expr, against p: Param, of callee: Proc, at loc: SourceLocation) throws(KernelError) {
+        let want = p.type.shape.map(ExprFolding.fold), have = w.shape.map(ExprFolding.fold)
+        let mismatch = want.count != have.count
+            || zip(want, have).contains { x, y in x.intValue != nil && y.intValue != nil && x.intValue != y.intValue }
+        guard w.source.elementType == p.type.elementType, !mismatch else {
+            func show(_ t: ScalarType?, _ s: [Expr]) -> String { "\(t?.rawValue ?? "?")[\(s.map(MessageText.expr).joined(separator: ", "))]" }
+            throw KernelError(.codegen, "argument '\(MessageText.expr(a))' of \(callee.name) is \(show(w.source.elementType, have)), parameter '\(p.name.name)' takes \(show(p.type.elementType, want))", at: loc)
+        }
     }
 
     private func structLiteral(_ w: Window, _ callee: Proc, _ key: String, at loc: SourceLocation) throws(KernelError) -> String {

@@ -6,6 +6,7 @@ public struct DRAMStatic: Memory {
     public var name: MemoryName { "DRAM_STATIC" }
     public var permissions: MemoryPermissions { .all }
     public func makeAllocator() -> any MemoryAllocator { DRAMStaticAllocator() }
+    public func canBePassed(as parameterMemory: MemoryName) -> Bool { parameterMemory == name || parameterMemory == .dram }
 }
 
 final class DRAMStaticAllocator: MemoryAllocator {

@@ -19,6 +19,9 @@ public protocol Memory: Sendable {
     /// The `{arg_data}` text of an instruction argument windowing this memory;
     /// `elementAccess` is the C lvalue of the window's first element (`x[4 * i]`).
     func windowData(buffer: String, elementAccess: String) -> String
+    /// Whether a buffer of this memory may be passed to a parameter declared in
+    /// `parameterMemory` (DRAM_STATIC buffers are DRAM buffers, as in Exo).
+    func canBePassed(as parameterMemory: MemoryName) -> Bool
 }
 
 extension Memory {
@@ -26,6 +29,7 @@ extension Memory {
     public var namesAreMacros: Bool { false }
     public var requiresLeafProc: Bool { false }
     public func windowData(buffer: String, elementAccess: String) -> String { elementAccess }
+    public func canBePassed(as parameterMemory: MemoryName) -> Bool { parameterMemory == name }
 }
 
 /// What code outside instruction calls may do with a memory's buffers.
