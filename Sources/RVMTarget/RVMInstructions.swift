@@ -12,7 +12,9 @@ import Schedule
 ///             for j in seq(0, 4):
 ///                 dst[i, j] = src[i, j]
 ///
-/// Unlike Exo's, the load and store templates declare a "memory" clobber:
+/// Templates spell `__asm__ __volatile__` (Exo writes `asm volatile`, which
+/// strict ISO C modes such as -std=c11 reject). Unlike Exo's, the load and
+/// store templates declare a "memory" clobber:
 /// without it GCC may move CPU stores of a buffer (im2col) past the `mld.w`
 /// that reads it, or CPU loads of a result before the `mst.w` that writes it.
 public enum RVMInstructions {
@@ -22,7 +24,7 @@ public enum RVMInstructions {
     static func load(_ name: String, _ type: ScalarType) -> Proc {
         let bytes = type.bitWidth / 8, cols = Term(integerLiteral: RVMTile.columns(of: type))
         var b = ProcBuilder(name, instruction:
-            "asm volatile(\"mld.w \"{dst_int}\", (%1), %0\" :: \"r\"(\(bytes)*({src}.strides[0])), \"r\"(&{src_data}) : \"memory\");")
+            "__asm__ __volatile__(\"mld.w \"{dst_int}\", (%1), %0\" :: \"r\"(\(bytes)*({src}.strides[0])), \"r\"(&{src_data}) : \"memory\");")
         let dst = b.window("dst", type, [4, cols], RVMTile.name)
         let src = b.window("src", type, [4, cols], .dram)
         b.assert(stride(src, 1) == 1)
@@ -36,7 +38,7 @@ public enum RVMInstructions {
     static func store(_ name: String, _ type: ScalarType) -> Proc {
         let bytes = type.bitWidth / 8, cols = Term(integerLiteral: RVMTile.columns(of: type))
         var b = ProcBuilder(name, instruction:
-            "asm volatile(\"mst.w \"{src_int}\", (%1), %0\" :: \"r\"(\(bytes)*({dst}.strides[0])), \"r\"(&{dst_data}) : \"memory\");")
+            "__asm__ __volatile__(\"mst.w \"{src_int}\", (%1), %0\" :: \"r\"(\(bytes)*({dst}.strides[0])), \"r\"(&{dst_data}) : \"memory\");")
         let src = b.window("src", type, [4, cols], RVMTile.name)
         let dst = b.window("dst", type, [4, cols], .dram)
         b.assert(stride(src, 1) == 1)
@@ -49,7 +51,7 @@ public enum RVMInstructions {
     /// `mzero md`.
     static func zero(_ name: String, _ type: ScalarType) -> Proc {
         let cols = Term(integerLiteral: RVMTile.columns(of: type))
-        var b = ProcBuilder(name, instruction: "asm volatile(\"mzero \"{dst_int});")
+        var b = ProcBuilder(name, instruction: "__asm__ __volatile__(\"mzero \"{dst_int});")
         let dst = b.window("dst", type, [4, cols], RVMTile.name)
         b.assert(stride(dst, 1) == 1)
         return b.build {
@@ -70,7 +72,7 @@ public enum RVMInstructions {
     /// so `mmasa.w mD, mA, mB` adds B * transpose(A) to D.
     static func multiplyAccumulate(_ name: String, mnemonic: String, source: ScalarType, accumulator: ScalarType) -> Proc {
         let k = Term(integerLiteral: RVMTile.columns(of: source))
-        var b = ProcBuilder(name, instruction: "asm volatile(\"\(mnemonic) \"{md_int}\", \"{ms1_int}\", \"{ms2_int});")
+        var b = ProcBuilder(name, instruction: "__asm__ __volatile__(\"\(mnemonic) \"{md_int}\", \"{ms1_int}\", \"{ms2_int});")
         let md = b.window("md", accumulator, [4, 4], RVMTile.name)
         let ms1 = b.window("ms1", source, [4, k], RVMTile.name)
         let ms2 = b.window("ms2", source, [4, k], RVMTile.name)

@@ -26,8 +26,8 @@ import Schedule
         #expect(c.contains("#define data_tile \"m3\""))
         // Each kernel tile dies at its mmasa, so all four take m2 in turn.
         for t in 0..<4 { #expect(c.contains("#define kernel_tile_\(t) \"m2\"")) }
-        #expect(c.contains("asm volatile(\"mmasa.w \"out_tile_0\", \"data_tile\", \"kernel_tile_0);"))
-        #expect(c.contains("asm volatile(\"mld.w \"data_tile\", (%1), %0\" :: \"r\"(4*(((struct exo_win_2i32c){ &y[0], { 4, 1 } }).strides[0])), \"r\"(&y[0]) : \"memory\");"))
+        #expect(c.contains("__asm__ __volatile__(\"mmasa.w \"out_tile_0\", \"data_tile\", \"kernel_tile_0);"))
+        #expect(c.contains("__asm__ __volatile__(\"mld.w \"data_tile\", (%1), %0\" :: \"r\"(4*(((struct exo_win_2i32c){ &y[0], { 4, 1 } }).strides[0])), \"r\"(&y[0]) : \"memory\");"))
         #expect(c.contains("\"r\"(&out[64 + 4 * jo]) : \"memory\");"))
         #expect(c.contains("static int32_t y[16];"))
         #expect(!c.contains("m0"))
@@ -69,7 +69,7 @@ import Schedule
         }
         let c = try Self.compile(p)
         for k in 0..<8 { #expect(c.contains("#define t\(k) \"m\(7 - k)\"")) }
-        #expect(c.contains("asm volatile(\"mmasa.w \"t0\", \"t7\", \"t1);"))
+        #expect(c.contains("__asm__ __volatile__(\"mmasa.w \"t0\", \"t7\", \"t1);"))
     }
 
     @Test func aStoreFromM0IsRefused() throws {
