@@ -86,12 +86,19 @@ extension ProcCompiler {
 
         let text = try TemplateExpansion.expand(callee.instructionTemplate ?? "", instruction: callee.name, at: loc) { key throws(KernelError) -> String? in
             if let c = controls[key] { return "(\(c))" }
-            if let w = windows[key] { return "(\(try self.structLiteral(w, callee, key, at: loc)))" }
+            if let w = windows[key] {
+                // A data scalar is passed by reference, as in Exo.
+                if w.shape.isEmpty, callee.params.first(where: { $0.name.name == key })?.type.shape.isEmpty == true {
+                    return "(&\(w.dataLValue))"
+                }
+                return "(\(try self.structLiteral(w, callee, key, at: loc)))"
+            }
             for suffix in ["_data", "_int"] where key.hasSuffix(suffix) {
                 let base = String(key.dropLast(suffix.count))
-                if let c = controls[base] { return suffix == "_int" ? c : "(\(c))" }
+                if let c = controls[base] { return "(\(c))" }
                 if let w = windows[base] {
                     if suffix == "_int" { return w.source.cName }
+                    if w.shape.isEmpty { return "(&\(w.dataLValue))" }
                     let m = w.source.memory
                     return m?.windowData(buffer: w.source.cName, elementAccess: w.dataLValue) ?? w.dataLValue
                 }
