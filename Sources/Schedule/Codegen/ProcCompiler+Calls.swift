@@ -84,7 +84,14 @@ extension ProcCompiler {
         let info = InstructionCall(instruction: callee, arguments: infos, location: loc)
         for check in options.instructionChecks { try check.check(info) }
 
-        let text = try TemplateExpansion.expand(callee.instructionTemplate ?? "", instruction: callee.name, at: loc) { key throws(KernelError) -> String? in
+        let segments: [TemplateExpansion.Segment]
+        if let cached = templates[callee.name] {
+            segments = cached
+        } else {
+            segments = try TemplateExpansion.parse(callee.instructionTemplate ?? "", instruction: callee.name, at: loc)
+            templates[callee.name] = segments
+        }
+        let text = try TemplateExpansion.expand(segments, instruction: callee.name, at: loc) { key throws(KernelError) -> String? in
             if let c = controls[key] { return "(\(c))" }
             if let w = windows[key] {
                 // A data scalar is passed by reference, as in Exo.
@@ -105,7 +112,11 @@ extension ProcCompiler {
             }
             return nil
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { emit(String(line)) }
+        if text.contains("\n") {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { emit(String(line)) }
+        } else {
+            emit(text)
+        }
     }
 
     /// Element type and constant extents must agree (symbolic extents are the type checker's).

@@ -74,7 +74,7 @@ extension ProcCompiler {
             if let c = knownStrides[s]?[d] { return String(c) }
             return "\(v.cName).strides[\(d)]"
         }
-        return try control(ExprFolding.denseStrides(v.shape)[d], outer)
+        return try control(strides(s, v)[d], outer)
     }
 
     /// Strides of each dimension of a tensor variable, as kernel expressions.
@@ -82,7 +82,10 @@ extension ProcCompiler {
         if v.kind == .window {
             return v.shape.indices.map { d in knownStrides[s]?[d].map { Expr.int($0) } ?? Expr(.stride(s, d)) }
         }
-        return ExprFolding.denseStrides(v.shape)
+        if let cached = denseStrides[s] { return cached }
+        let computed = ExprFolding.denseStrides(v.shape)
+        denseStrides[s] = computed
+        return computed
     }
 
     // MARK: element access

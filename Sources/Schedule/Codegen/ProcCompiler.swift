@@ -41,6 +41,10 @@ final class ProcCompiler {
     var windowStructs = Set<WindowStruct>()
     var helpers = Set<String>()
     var memoriesUsed: [MemoryName: any Memory] = [:]
+    /// Row-major strides of dense tensors, computed once per variable.
+    var denseStrides: [Sym: [Expr]] = [:]
+    /// Parsed instruction templates, by instruction name.
+    var templates: [String: [TemplateExpansion.Segment]] = [:]
     let callsPlainProcs: Bool
     private(set) var declaration = ""
 
@@ -220,6 +224,7 @@ final class ProcCompiler {
         let allocator = allocators[m.name] ?? m.makeAllocator()
         allocators[m.name] = allocator
         for line in try allocator.alloc(request) { emit(line) }
+        denseStrides[x] = nil
         vars[x] = CVar(cName: n, kind: type.shape.isEmpty ? .scalarLocal : .dense, elementType: el, shape: type.shape,
                        memory: m, memoryName: m.name, allocation: request)
     }

@@ -1,37 +1,57 @@
 /// Expands an instruction's C template as Python's `str.format` does for
-/// Exo: `{name}` is replaced, `{{` and `}}` are literal braces. Values are
-/// computed on demand, so a template pays only for the placeholders it uses.
+/// Exo: `{name}` is replaced, `{{` and `}}` are literal braces. A template is
+/// parsed once into segments; values are computed on demand, so a call pays
+/// only for the placeholders its template uses.
 enum TemplateExpansion {
-    static func expand(_ template: String, instruction: String, at loc: SourceLocation,
-                       value: (String) throws(KernelError) -> String?) throws(KernelError) -> String {
-        var out = ""
+    enum Segment {
+        case text(String)
+        case placeholder(String)
+    }
+
+    static func parse(_ template: String, instruction: String, at loc: SourceLocation) throws(KernelError) -> [Segment] {
+        var segments: [Segment] = []
+        var text = ""
         var i = template.startIndex
         while i < template.endIndex {
             let c = template[i]
             let next = template.index(after: i)
             if c == "{", next < template.endIndex, template[next] == "{" {
-                out.append("{"); i = template.index(after: next); continue
+                text.append("{"); i = template.index(after: next); continue
             }
             if c == "}", next < template.endIndex, template[next] == "}" {
-                out.append("}"); i = template.index(after: next); continue
+                text.append("}"); i = template.index(after: next); continue
             }
             if c == "{" {
                 guard let close = template[next...].firstIndex(of: "}") else {
                     throw KernelError(.codegen, "template of \(instruction) has an unclosed '{'", at: loc)
                 }
-                let key = String(template[next..<close])
-                guard let v = try value(key) else {
-                    throw KernelError(.codegen, "template of \(instruction) uses {\(key)}, which names no argument", at: loc)
-                }
-                out += v
+                if !text.isEmpty { segments.append(.text(text)); text = "" }
+                segments.append(.placeholder(String(template[next..<close])))
                 i = template.index(after: close)
                 continue
             }
             if c == "}" {
                 throw KernelError(.codegen, "template of \(instruction) has an unmatched '}'", at: loc)
             }
-            out.append(c)
+            text.append(c)
             i = next
+        }
+        if !text.isEmpty { segments.append(.text(text)) }
+        return segments
+    }
+
+    static func expand(_ segments: [Segment], instruction: String, at loc: SourceLocation,
+                       value: (String) throws(KernelError) -> String?) throws(KernelError) -> String {
+        var out = ""
+        for s in segments {
+            switch s {
+            case .text(let t): out += t
+            case .placeholder(let key):
+                guard let v = try value(key) else {
+                    throw KernelError(.codegen, "template of \(instruction) uses {\(key)}, which names no argument", at: loc)
+                }
+                out += v
+            }
         }
         return out
     }

@@ -4,9 +4,10 @@
 struct WriteAnalysis {
     private var memo: [String: Set<Int>] = [:]
 
-    /// Indices of the written parameters of `p`.
+    /// Indices of the written parameters of `p`. Memoised by name: within one
+    /// compilation a name means one proc (CCodegen.callOrder checks plain procs).
     mutating func writtenParams(_ p: Proc) -> Set<Int> {
-        let key = p.name + "#" + String(p.hashValue)
+        let key = p.name
         if let w = memo[key] { return w }
         let written = writtenSymbols(p.body)
         let result = Set(p.params.indices.filter { written.contains(p.params[$0].name) })
