@@ -16,7 +16,7 @@ public struct PreparedProc {
 
     /// Runs the proc. Tensors are updated in place (they share storage with the caller).
     public func run(_ args: [Argument]) throws(KernelError) {
-        try Evaluator().run(resolved, args, callSite: resolved.proc.loc)
+        try Evaluator(resolved).run(args)
     }
 }
 

@@ -7,19 +7,27 @@ public final class TensorStorage {
     let ints: UnsafeMutableBufferPointer<Int32>
     let floats: UnsafeMutableBufferPointer<Float>
 
+    /// The first element, untyped (the interpreter's frames hold this).
+    let rawBase: UnsafeMutableRawPointer
+
     /// Zero-filled storage of `count` elements.
     public init(_ elementType: ScalarType, count: Int) {
         self.elementType = elementType
         self.count = count
-        if elementType.isFloat {
-            floats = .allocate(capacity: count)
-            floats.initialize(repeating: 0)
-            ints = .allocate(capacity: 0)
-        } else {
-            ints = .allocate(capacity: count)
-            ints.initialize(repeating: 0)
-            floats = .allocate(capacity: 0)
-        }
+        // At least one element, so the base pointer is always a real allocation.
+        let capacity = max(1, count)
+        let i = UnsafeMutablePointer<Int32>.allocate(capacity: elementType.isFloat ? 1 : capacity)
+        let f = UnsafeMutablePointer<Float>.allocate(capacity: elementType.isFloat ? capacity : 1)
+        ints = UnsafeMutableBufferPointer(start: i, count: elementType.isFloat ? 1 : capacity)
+        floats = UnsafeMutableBufferPointer(start: f, count: elementType.isFloat ? capacity : 1)
+        ints.initialize(repeating: 0)
+        floats.initialize(repeating: 0)
+        rawBase = elementType.isFloat ? UnsafeMutableRawPointer(f) : UnsafeMutableRawPointer(i)
+    }
+
+    func zero() {
+        ints.update(repeating: 0)
+        floats.update(repeating: 0)
     }
 
     deinit {

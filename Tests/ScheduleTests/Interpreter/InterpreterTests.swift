@@ -186,4 +186,20 @@ import Testing
         #expect(throws: KernelError.self) { try Interpreter.run(p, [.int(2), .tensor(Tensor(.i8, shape: [2, 2]))]) }
         #expect(throws: KernelError.self) { try Interpreter.run(p, [.int(-1), .tensor(Tensor(.i32, shape: [0, 2]))]) }
     }
+
+    @Test func anAllocationInALoopStartsFreshEachIteration() throws {
+        var b = ProcBuilder("fresh")
+        let out = b.tensor("out", .i32, [3])
+        let p = b.build {
+            forLoop("i", 0, 3) { i in
+                let t = Term.variable("t")
+                alloc(t, .i32, [1])
+                reduce(t[0], i)
+                assign(out[i], t[0])
+            }
+        }
+        let t = Tensor(.i32, shape: [3])
+        try Interpreter.run(p, [.tensor(t)])
+        #expect(t.intValues == [0, 1, 2])
+    }
 }
