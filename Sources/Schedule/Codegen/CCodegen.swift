@@ -85,6 +85,11 @@ public enum CCodegen {
                 return q == p ? nil : KernelError(.codegen, "two different procs are named \(p.name)", at: p.loc)
             }
             seen[p.name] = p
+            let isIdentifier = p.name.first.map { $0.isLetter || $0 == "_" } == true
+                && p.name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
+            if !isIdentifier || CNames.reserved.contains(p.name) {
+                return KernelError(.codegen, "proc name '\(p.name)' cannot name a C function", at: p.loc)
+            }
             var error: KernelError? = nil
             for s in p.body {
                 s.forEach { t in

@@ -101,4 +101,10 @@ import Schedule
         #expect(out.source.contains("static void helper(void) {"))
         #expect(out.source.hasPrefix("#include \"lib.h\""))
     }
+
+    @Test func procNamesMustBeCIdentifiers() throws {
+        let p = ProcBuilder("free").build { pass() }
+        let e = #expect(throws: KernelError.self) { try CCodegen.compile([p], library: "x") }
+        #expect(e?.message == "proc name 'free' cannot name a C function")
+    }
 }
