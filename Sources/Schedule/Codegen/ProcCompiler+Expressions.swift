@@ -46,8 +46,12 @@ extension ProcCompiler {
             }
             usedSyms.insert(s)
             return v.cName
-        case .unary(.neg, let a): return paren("-" + (try control(a, 7)), 7, outer)
-        case .unary(.not, let a): return paren("!" + (try control(a, 7)), 7, outer)
+        // The operand of a unary operator is an atom or parenthesized, so `-(-5)` never reads `--5`.
+        case .unary(.neg, let a): return paren("-" + (try control(a, 8)), 7, outer)
+        case .unary(.not, let a): return paren("!" + (try control(a, 8)), 7, outer)
+        case .binary(let op, let a, let b) where op.isComparison && a == b:
+            // `i == i` is decided here: C compilers warn about self-comparisons.
+            return [.eq, .le, .ge].contains(op) ? "true" : "false"
         case .binary(let op, let a, let b):
             if op == .div || op == .mod, !ranges.isPlainDivision(a, b) {
                 let helper = op == .div ? "exo_floor_div" : "exo_floor_mod"
@@ -55,8 +59,9 @@ extension ProcCompiler {
                 return "\(helper)(\(try control(a)), \(try control(b)))"
             }
             let p = Self.cPrecedence(op)
-            // Integer + and * associate, so their right operand needs no parentheses.
-            let rightPrec = op == .add || op == .mul ? p : p + 1
+            // Index + and - regroup freely (`a + (b - c)` is `a + b - c`), so the right
+            // operand of + needs no parentheses; * does not regroup with / and %.
+            let rightPrec = op == .add ? p : p + 1
             return paren("\(try control(a, p)) \(Self.cOperator(op)) \(try control(b, rightPrec))", p, outer)
         case .stride(let s, let d):
             return try strideText(s, d, outer, at: e.loc)
@@ -125,7 +130,7 @@ extension ProcCompiler {
             let text = try access(v, s, idx, at: e.loc)
             return (paren(text, 7, outer), v.elementType)
         case .unary(.neg, let a):
-            let (t, ty) = try data(a, 7)
+            let (t, ty) = try data(a, 8)
             return (paren("-" + t, 7, outer), promoted(ty, nil))
         case .binary(let op, let a, let b) where [.add, .sub, .mul, .div, .mod].contains(op):
             let p = Self.cPrecedence(op)
