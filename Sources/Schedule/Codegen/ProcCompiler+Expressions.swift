@@ -61,13 +61,24 @@ extension ProcCompiler {
             let p = Self.cPrecedence(op)
             // Index + and - regroup freely (`a + (b - c)` is `a + b - c`), so the right
             // operand of + needs no parentheses; * does not regroup with / and %.
-            let rightPrec = op == .add ? p : p + 1
-            return paren("\(try control(a, p)) \(Self.cOperator(op)) \(try control(b, rightPrec))", p, outer)
+            var leftPrec = p, rightPrec = op == .add ? p : p + 1
+            // Parenthesize what -Wparentheses asks for: `&&` inside `||`, and a
+            // comparison or `!` as the operand of a comparison.
+            if op == .or { leftPrec = 3; rightPrec = 3 }
+            if op.isComparison { leftPrec = 5; rightPrec = 5 }
+            let left = try operand(a, leftPrec, notNeedsParens: op.isComparison)
+            let right = try operand(b, rightPrec, notNeedsParens: op.isComparison)
+            return paren("\(left) \(Self.cOperator(op)) \(right)", p, outer)
         case .stride(let s, let d):
             return try strideText(s, d, outer, at: e.loc)
         case .float, .window:
             throw KernelError(.codegen, "'\(MessageText.expr(e))' is not an index expression", at: e.loc)
         }
+    }
+
+    private func operand(_ e: Expr, _ prec: Int, notNeedsParens: Bool) throws(KernelError) -> String {
+        if notNeedsParens, case .unary(.not, _) = e.node { return "(\(try control(e)))" }
+        return try control(e, prec)
     }
 
     private func strideText(_ s: Sym, _ d: Int, _ outer: Int, at loc: SourceLocation) throws(KernelError) -> String {

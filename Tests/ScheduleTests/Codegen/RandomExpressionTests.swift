@@ -94,7 +94,7 @@ import Schedule
           return 0;
         }
         """)
-        try tc.run("gcc", ["-std=c11", "-O1", "-fwrapv", "-Wall", "-Wextra", "-Werror", "-Wno-parentheses", "-o", "e", "main.c", "exprs.c"])
+        try tc.run("gcc", ["-std=c11", "-O1", "-fwrapv", "-Wall", "-Wextra", "-Werror", "-o", "e", "main.c", "exprs.c"])
         let lines = try tc.run(tc.path("e"), []).split(separator: "\n").map { $0.split(separator: " ").compactMap { Int($0) } }
         #expect(lines[0] == tOut.intValues)
         if let bad = zip(lines[0], tOut.intValues).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
