@@ -141,11 +141,11 @@ extension ProcCompiler {
             let text = try access(v, s, idx, at: e.loc)
             return (paren(text, 7, outer), v.elementType)
         case .unary(.neg, let a):
-            let (t, ty) = try data(a, 8)
+            let (t, ty) = try dataOperand(a, 8)
             return (paren("-" + t, 7, outer), promoted(ty, nil))
         case .binary(let op, let a, let b) where [.add, .sub, .mul, .div, .mod].contains(op):
             let p = Self.cPrecedence(op)
-            let (ta, tya) = try data(a, p), (tb, tyb) = try data(b, p + 1)
+            let (ta, tya) = try dataOperand(a, p), (tb, tyb) = try dataOperand(b, p + 1)
             let ty = promoted(tya, tyb)
             if op == .mod && ty == .f32 {
                 throw KernelError(.codegen, "'%' of f32 values has no C operator", at: e.loc)
@@ -154,6 +154,14 @@ extension ProcCompiler {
         default:
             throw KernelError(.codegen, "'\(MessageText.expr(e))' is not a data expression", at: e.loc)
         }
+    }
+
+    /// An operand of a data operation. An index subexpression is cast to int32_t:
+    /// int_fast32_t may be 64 bits wide (x86-64), and data arithmetic must wrap
+    /// at 32 bits before a `/` or `%`, as the interpreter's does.
+    private func dataOperand(_ e: Expr, _ prec: Int) throws(KernelError) -> (text: String, type: ScalarType?) {
+        if isControl(e), e.intValue == nil { return ("(int32_t)(\(try control(e)))", .i32) }
+        return try data(e, prec)
     }
 
     /// C's usual arithmetic conversions: f32 wins, integers promote to int (i32).
