@@ -270,7 +270,7 @@ struct Evaluator {
             if try index(x.a, f) != 0 { return 1 }
             return try index(x.b, f) != 0 ? 1 : 0
         case .not: return try index(x.a, f) == 0 ? 1 : 0
-        case .neg: return try IndexArithmetic.apply(.sub, 0, try index(x.a, f), at: location(x.loc))
+        case .neg: return try IndexOperations.apply(.sub, 0, try index(x.a, f), at: location(x.loc))
         case .add:
             let r = try index(x.a, f).addingReportingOverflow(try index(x.b, f))
             if r.overflow { throw KernelError(.interpreter, "index arithmetic overflow", at: location(x.loc)) }
@@ -289,8 +289,8 @@ struct Evaluator {
         case .ge: return try index(x.a, f) >= index(x.b, f) ? 1 : 0
         case .eq: return try index(x.a, f) == index(x.b, f) ? 1 : 0
         case .ne: return try index(x.a, f) != index(x.b, f) ? 1 : 0
-        case .div: return try IndexArithmetic.apply(.div, try index(x.a, f), try index(x.b, f), at: location(x.loc))
-        case .mod: return try IndexArithmetic.apply(.mod, try index(x.a, f), try index(x.b, f), at: location(x.loc))
+        case .div: return try IndexOperations.apply(.div, try index(x.a, f), try index(x.b, f), at: location(x.loc))
+        case .mod: return try IndexOperations.apply(.mod, try index(x.a, f), try index(x.b, f), at: location(x.loc))
         }
     }
 

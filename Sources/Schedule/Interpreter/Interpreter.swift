@@ -1,6 +1,6 @@
 /// The reference interpreter: runs a proc on concrete inputs. It is the
 /// oracle rewrites and the testbench check against, so it follows the
-/// semantics exactly (see DataValue and IndexArithmetic) and reports every
+/// semantics exactly (see DataValue and IndexOperations) and reports every
 /// failing precondition or out-of-bounds access as a KernelError(.interpreter).
 ///
 ///     let k = try PreparedProc(conv1d)

@@ -91,8 +91,8 @@ import Testing
         #expect(tq.intValues == [-2, -1, -1, 0, 0, 1])
         #expect(tr.intValues == [1, 0, 1, 0, 1, 0])
         // A negative divisor: 7 // -2 == -4 and 7 % -2 == -1 in Python.
-        #expect(IndexArithmetic.floorDiv(7, -2) == -4)
-        #expect(IndexArithmetic.floorMod(7, -2) == -1)
+        #expect(FloorArithmetic.divide(7, -2) == -4)
+        #expect(FloorArithmetic.modulo(7, -2) == -1)
     }
 
     @Test func dataDivisionTruncatesLikeC() throws {

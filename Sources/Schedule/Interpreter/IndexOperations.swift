@@ -1,17 +1,7 @@
-/// Index arithmetic with Exo's (Python's) semantics: floor division and a
-/// modulo whose sign follows the divisor. Overflow of the 64-bit host
+/// Index operations for the interpreter, with Exo's (Python's) semantics
+/// (FloorArithmetic) for division and modulo. Overflow of the 64-bit host
 /// integer and division by zero are reported, never trapped.
-enum IndexArithmetic {
-    static func floorDiv(_ a: Int, _ b: Int) -> Int {
-        let q = a / b
-        return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q
-    }
-
-    static func floorMod(_ a: Int, _ b: Int) -> Int {
-        let r = a % b
-        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
-    }
-
+enum IndexOperations {
     static func apply(_ op: BinaryOp, _ a: Int, _ b: Int, at loc: SourceLocation) throws(KernelError) -> Int {
         switch op {
         case .add: return try checked(a.addingReportingOverflow(b), loc)
@@ -20,7 +10,8 @@ enum IndexArithmetic {
         case .div, .mod:
             guard b != 0 else { throw KernelError(.interpreter, "index division by zero", at: loc) }
             guard !(a == Int.min && b == -1) else { throw KernelError(.interpreter, "index arithmetic overflow", at: loc) }
-            return op == .div ? floorDiv(a, b) : floorMod(a, b)
+            // Both exist: b != 0 and the one overflowing case is excluded above.
+            return (op == .div ? FloorArithmetic.divide(a, b) : FloorArithmetic.modulo(a, b)) ?? 0
         case .lt: return a < b ? 1 : 0
         case .le: return a <= b ? 1 : 0
         case .gt: return a > b ? 1 : 0
