@@ -91,3 +91,46 @@ func testSeededStreamFiguresUnchanged(_ c: SeededCase) {
     let cpu = SyntheticStream.records(count: 2000, mix: .cpuOnly, seed: 5)
     #expect(cpu.allSatisfy { $0.instruction.opcode.rawValue < Opcode.mldW.rawValue })
 }
+
+/// The inline fast path of `retire` against the full path: with a function
+/// table every instruction takes the full path, so the two models must agree
+/// after every record and in every statistic, on many random streams and configs.
+@Test(arguments: [SyntheticStream.Mix.kernel, .cpuOnly, SyntheticStream.Mix(rvmPercent: 40)])
+func testFastPathMatchesFullPath(_ mix: SyntheticStream.Mix) {
+    var configs = [TimingConfig()]
+    var deep = TimingConfig()
+    deep.offload.inputBufferDepth = 4
+    deep.memory.cpuStoreDelay = 9          // stores that must be remembered
+    configs.append(deep)
+    var costly = TimingConfig()
+    costly.cpu.branchNotTaken = 2
+    costly.cpu.loadStore = 2
+    configs.append(costly)
+    let everything = [FunctionRange(start: 0, end: .max, name: "all")]
+    for seed in UInt64(0)..<12 {
+        let records = SyntheticStream.records(count: 3000, mix: mix, seed: 1000 + seed)
+        for config in configs {
+            var fast = TimingModel(config: config)
+            var full = TimingModel(config: config, functions: everything)
+            var firstDifference: Int? = nil
+            for (i, r) in records.enumerated() {
+                fast.retire(r)
+                full.retire(r)
+                if firstDifference == nil && fast.cycles != full.cycles { firstDifference = i }
+            }
+            #expect(firstDifference == nil, "seed \(seed): cycles differ from record \(firstDifference ?? -1)")
+            var a = fast.finish(), b = full.finish()
+            #expect(b.functions.first?.cycles == b.cycles)
+            b.functions = []
+            a.functions = []
+            #expect(a == b, "seed \(seed)")
+        }
+    }
+}
+
+@Test func testThroughputDriverRunsWholePasses() {
+    let loop = TimingThroughput.measure(.kernelLoop, count: 1000)
+    #expect(loop.records == 1064)                         // 14 passes of the 76-record loop
+    #expect(loop.cycles > UInt64(loop.records))           // stalls: the loop is RVM-bound
+    #expect(TimingThroughput.records(.cpuOnly).allSatisfy { $0.instruction.opcode.rawValue < Opcode.mldW.rawValue })
+}
