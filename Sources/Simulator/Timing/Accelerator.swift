@@ -36,6 +36,9 @@ struct Accelerator: Sendable {
     private var saCount = 0
     private var lsuCount = 0
 
+    /// Numbers the LSU's rows (from 1), so a CPU access can tell where one row's words end.
+    private var rowSerial: UInt64 = 0
+
     /// The latest finish of any instruction (drain end).
     private(set) var lastFinish: UInt64 = 0
 
@@ -83,8 +86,9 @@ struct Accelerator: Sendable {
         lastPop = pop
         offloaded += 1
         busy.add(s.unit, from: s.start, to: s.busyEnd)
-        s.finish = slots.claimResultPort(from: s.finish)
-        if s.finish > lastFinish { lastFinish = s.finish }
+        let port = slots.claimResultPort(from: s.finish, unit: s.unit)
+        s.finish = port.cycle
+        lastFinish = max(lastFinish, s.finish, port.moved)
         return s
     }
 
@@ -138,16 +142,17 @@ struct Accelerator: Sendable {
     /// returns the cycle the last word is granted (all 4 channels in parallel,
     /// words in the same bank one per cycle).
     private mutating func accessRow(_ address: UInt32, from request: UInt64) -> UInt64 {
+        rowSerial += 1
         // Fast path: four distinct banks, all free at the request.
         let row = bankMap.distinctRowBanks(address)
         if row != 0 && slots.banks(at: request) & row == 0 {
-            return slots.reserve(banks: row, from: request)
+            return slots.reserve(banks: row, from: request, row: rowSerial)
         }
         var granted = request
         for w in 0..<4 {
             let bank = bankMap.bank(of: address &+ UInt32(4 * w))
             if bank == BankMap.none { continue }
-            let g = slots.reserve(banks: 1 &<< UInt64(bank), from: request)
+            let g = slots.reserve(banks: 1 &<< UInt64(bank), from: request, row: rowSerial)
             if g > granted { granted = g }
         }
         return granted

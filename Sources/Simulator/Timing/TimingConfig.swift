@@ -294,6 +294,20 @@ public struct MemoryConfig: Codable, Sendable, Equatable {
     /// accelerator (a write buffer; cv32e40p has none). Source: SPEC §3 (SRAM
     /// grants in the same cycle): 0.
     public var cpuStoreDelay: UInt64 = 0
+    /// Who gets a bank when the CPU's data port and an LSU channel want it in the
+    /// same cycle. Source: X-HEEP hw/core-v-mini-mcu/system_xbar.sv instantiates
+    /// `xbar_varlat` (ExtPrio = 0, `rr_i('0)`), which has one `rr_arb_tree` per
+    /// slave (bank): round robin. The CPU (master CORE_DATA) then gets the bank
+    /// after the LSU words of the row holding it were granted: one cycle for a
+    /// row spread over 4 interleaved banks, up to 4 when a row's words share one
+    /// contiguous bank. (The cycle the LSU then loses is not modelled: its
+    /// schedule is fixed at offload.) `acceleratorFirst` makes the CPU wait for
+    /// every reserved cycle of the bank (the model before this was checked).
+    public var busArbitration: BusArbitration = .roundRobin
+
+    public enum BusArbitration: String, Codable, Sendable {
+        case roundRobin, acceleratorFirst
+    }
 
     public init() {}
 
@@ -302,6 +316,7 @@ public struct MemoryConfig: Codable, Sendable, Equatable {
         let d = MemoryConfig()
         banks = try c.value(.banks, or: d.banks)
         cpuStoreDelay = try c.value(.cpuStoreDelay, or: d.cpuStoreDelay)
+        busArbitration = try c.value(.busArbitration, or: d.busArbitration)
     }
 }
 

@@ -13,12 +13,11 @@ import RISCV
 /// cycle; the CPU stalls only until the input buffer has room, then spends
 /// `offloadIssue` cycles. The accelerator schedule is computed right then (see `Accelerator`).
 ///
-/// Memory: one access per bank per cycle. The accelerator's LSU has priority
-/// over the CPU's data port: its accesses are fixed when it is offloaded (ahead
-/// of the CPU in time), and a CPU access finding the bank taken retries the
-/// next cycle (stall cause bank-conflict). This keeps the schedule causal and
-/// cheap, and it is also the ordering a row needs on hardware: a row completes
-/// only once all four LSU channels are granted, while a CPU retry costs one cycle.
+/// Memory: one access per bank per cycle. The LSU's accesses are fixed when it
+/// is offloaded (ahead of the CPU in time), which keeps the schedule causal and
+/// cheap; a CPU access finding its bank reserved waits (stall cause
+/// bank-conflict) for its round-robin turn at the crossbar: until the LSU row
+/// holding the bank has been granted (MemoryConfig.busArbitration).
 ///
 /// Speed: `retire` is a table lookup and an add for ALU instructions; nothing
 /// is done per cycle (unit busy and overlap statistics are kept as intervals,
@@ -46,6 +45,7 @@ public struct TimingModel: TimingObserver {
     private var memoryQuietFrom: UInt64 = 0
     /// CPU stores never need remembering for the hazard detector (see `storeNeverLate`).
     private let storesLandInTime: Bool
+    private let roundRobinBanks: Bool
     public private(set) var instret: UInt64 = 0
 
     private var accelerator: Accelerator
@@ -89,6 +89,7 @@ public struct TimingModel: TimingObserver {
         cpuStoreDelay = config.memory.cpuStoreDelay
         storeNeverLate = 1 + config.offload.acceptToDispatch + config.accelerator.lsuDispatchToStart
         storesLandInTime = 1 + config.memory.cpuStoreDelay <= storeNeverLate
+        roundRobinBanks = config.memory.busArbitration == .roundRobin
         accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
         bankMap = BankMap(config.memory.banks)
         var slow = [Bool](repeating: false, count: 4096)
@@ -227,7 +228,16 @@ public struct TimingModel: TimingObserver {
         let bank = bankMap.bank(of: address)
         guard bank != BankMap.none else { return }
         var c = t
-        while accelerator.slots.bankBusy(bank, at: c) { c += 1 }
+        if roundRobinBanks {
+            // The CPU's turn comes once the LSU row holding the bank has its words (MemoryConfig.busArbitration).
+            if accelerator.slots.bankBusy(bank, at: c) {
+                let row = accelerator.slots.row(at: c)
+                c += 1
+                while accelerator.slots.bankBusy(bank, at: c) && accelerator.slots.row(at: c) == row { c += 1 }
+            }
+        } else {
+            while accelerator.slots.bankBusy(bank, at: c) { c += 1 }
+        }
         if c > t {
             accelerator.busy.cpuWaited(from: t, to: c)
             stall(.bankConflict, c - t, &t)
