@@ -4,6 +4,9 @@
 #include <stddef.h>
 typedef __UINT8_TYPE__ uint8_t;
 
+/* Keep GCC from recognising these loops as memset/memcpy and calling itself. */
+#pragma GCC optimize("no-tree-loop-distribute-patterns")
+
 void *memset(void *dst, int value, size_t n) {
     uint8_t *d = dst;
     while (n--) *d++ = (uint8_t)value;
