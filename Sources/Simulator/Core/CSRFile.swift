@@ -2,7 +2,10 @@
 /// docs/source/control_status_registers.rst). Unknown numbers are illegal.
 ///
 /// Counters: `mcycle` reads the timing observer's cycle count and `minstret`
-/// the retired-instruction count, each plus an offset set by writes;
+/// the retired-instruction count, each plus an offset set by writes. A write
+/// "is done instead of the increment" (unprivileged spec, Zicsr): it takes
+/// effect once the writing instruction has retired (`settleCounterWrites`), so
+/// the next instruction reads exactly the value written;
 /// `mcountinhibit` bit 0 (cycle) and bit 2 (instret) freeze them. The reset
 /// value of `mcountinhibit` is 0xD as on cv32e40p, so programs must clear it
 /// before counting, as the vendor's programs do (RVM-SPEC.md §3).
@@ -31,6 +34,9 @@ struct CSRFile {
     var mcountinhibit: UInt32 = 0xD
     var cycleCounter = Counter()
     var instretCounter = Counter()
+    /// Counter writes waiting for the writing instruction to retire.
+    var deferredCycle: UInt64?
+    var deferredInstret: UInt64?
 
     /// A 64-bit counter derived from a free-running source: `source + offset`,
     /// or a frozen value while inhibited.
@@ -95,21 +101,41 @@ struct CSRFile {
         case Self.mtval: mtval = value
         case Self.mip: break
         case Self.mcycle:
-            let old = cycleValue(cycles)
-            cycleCounter.set((old & 0xFFFF_FFFF_0000_0000) | UInt64(value), source: cycles, inhibited: cycleInhibited)
+            deferredCycle = (cycleValue(cycles) & 0xFFFF_FFFF_0000_0000) | UInt64(value)
         case Self.mcycleh:
-            let old = cycleValue(cycles)
-            cycleCounter.set((old & 0xFFFF_FFFF) | UInt64(value) << 32, source: cycles, inhibited: cycleInhibited)
+            deferredCycle = (cycleValue(cycles) & 0xFFFF_FFFF) | UInt64(value) << 32
         case Self.minstret:
-            let old = instretValue(instret)
-            instretCounter.set((old & 0xFFFF_FFFF_0000_0000) | UInt64(value), source: instret, inhibited: instretInhibited)
+            deferredInstret = (instretValue(instret) & 0xFFFF_FFFF_0000_0000) | UInt64(value)
         case Self.minstreth:
-            let old = instretValue(instret)
-            instretCounter.set((old & 0xFFFF_FFFF) | UInt64(value) << 32, source: instret, inhibited: instretInhibited)
+            deferredInstret = (instretValue(instret) & 0xFFFF_FFFF) | UInt64(value) << 32
         case 0x323...0x33F, 0xB03...0xB1F, 0xB83...0xB9F: break
         default: return false
         }
         return true
+    }
+
+    /// Applies counter writes after the writing instruction retired; `cycles`
+    /// and `instret` are the counts including it.
+    mutating func settleCounterWrites(cycles: UInt64, instret: UInt64) {
+        if let value = deferredCycle {
+            cycleCounter.set(value, source: cycles, inhibited: cycleInhibited)
+            deferredCycle = nil
+        }
+        if let value = deferredInstret {
+            instretCounter.set(value, source: instret, inhibited: instretInhibited)
+            deferredInstret = nil
+        }
+    }
+
+    /// The value a write just made, as the next instruction will read it.
+    func valueAfterWrite(_ number: UInt16, cycles: UInt64, instret: UInt64) -> UInt32? {
+        switch number {
+        case Self.mcycle: return deferredCycle.map { UInt32(truncatingIfNeeded: $0) }
+        case Self.mcycleh: return deferredCycle.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        case Self.minstret: return deferredInstret.map { UInt32(truncatingIfNeeded: $0) }
+        case Self.minstreth: return deferredInstret.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        default: return read(number, cycles: cycles, instret: instret)
+        }
     }
 
     private var cycleInhibited: Bool { mcountinhibit & 1 != 0 }
