@@ -42,7 +42,7 @@ enum Toolchain {
         let deadline = DispatchTime.now() + timeout
         let timer = DispatchSource.makeTimerSource()
         timer.schedule(deadline: deadline)
-        timer.setEventHandler { if process.isRunning { process.terminate() } }
+        timer.setEventHandler { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }   // QEMU may ignore SIGTERM
         timer.resume()
         // Read both pipes to the end before waiting (large outputs would block).
         let group = DispatchGroup()
@@ -93,22 +93,30 @@ enum Toolchain {
         return elf
     }
 
-    /// Assembles `source` (with zicsr) and links it with `linkerArguments`.
+    /// Assembles `source` (with zicsr) and links it with `linkerArguments`,
+    /// without relaxation (tests load gp with random values).
     static func assemble(_ source: String, in directory: URL, linkerArguments: [String], name: String = "prog") throws -> URL {
         let asm = directory.appendingPathComponent("\(name).S")
         let object = directory.appendingPathComponent("\(name).o")
         let elf = directory.appendingPathComponent("\(name).elf")
         try source.write(to: asm, atomically: true, encoding: .utf8)
         try run(gcc, ["-march=rv32im_zicsr_zifencei", "-mabi=ilp32", "-c", asm.path, "-o", object.path])
-        try run("riscv64-unknown-elf-ld", ["-m", "elf32lriscv", "--no-warn-rwx-segments"] + linkerArguments
+        try run("riscv64-unknown-elf-ld", ["-m", "elf32lriscv", "--no-warn-rwx-segments", "--no-relax"] + linkerArguments
                 + [object.path, "-o", elf.path])
         return elf
     }
 
-    /// Runs an ELF linked for virt on QEMU with semihosting; returns its console.
+    /// Runs an ELF linked for virt on QEMU with semihosting; the semihosting
+    /// console goes to a file (QEMU sends it to stderr otherwise) and is
+    /// returned as `stdout`.
     static func qemu(_ elf: URL, timeout: Double = 60) throws -> Output {
-        try run("qemu-system-riscv32", ["-M", "virt", "-bios", "none", "-nographic", "-monitor", "none",
-                                        "-semihosting-config", "enable=on,target=native", "-kernel", elf.path],
-                timeout: timeout, check: false)
+        let console = elf.deletingPathExtension().appendingPathExtension("qemu-console.txt")
+        var result = try run("qemu-system-riscv32", [
+            "-M", "virt", "-bios", "none", "-display", "none", "-serial", "none", "-monitor", "none",
+            "-chardev", "file,id=semihosting,path=\(console.path)",
+            "-semihosting-config", "enable=on,target=native,chardev=semihosting", "-kernel", elf.path,
+        ], timeout: timeout, check: false)
+        result.stdout = (try? String(contentsOf: console, encoding: .utf8)) ?? ""
+        return result
     }
 }
