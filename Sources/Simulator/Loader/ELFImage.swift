@@ -85,10 +85,29 @@ private enum ELFParser {
             guard gelf_getehdr(elf, &header) != nil else { throw .truncated("unreadable ELF header") }
             guard header.e_machine == UInt16(EM_RISCV) else { throw .notRISCV(machine: header.e_machine) }
             guard header.e_type == UInt16(ET_EXEC) else { throw .notExecutable(type: header.e_type) }
+            try checkSections(elf, header: header, fileSize: buffer.count)
             let segments = try loadSegments(elf, header: header, fileSize: buffer.count, file: UnsafeRawBufferPointer(buffer))
             guard !segments.isEmpty else { throw .noLoadableSegment }
             return ELFImage(entry: UInt32(truncatingIfNeeded: header.e_entry), segments: segments,
-                            symbols: SymbolTable(symbols(elf)))
+                            symbols: symbols(elf))
+        }
+    }
+
+    /// A file cut short loses its section table (symbols) before its segments.
+    private static func checkSections(_ elf: OpaquePointer, header: GElf_Ehdr, fileSize: Int) throws(ELFError) {
+        var count = 0
+        guard elf_getshdrnum(elf, &count) == 0 else { throw .truncated("unreadable section headers") }
+        let tableEnd = UInt64(header.e_shoff) + UInt64(count) * UInt64(header.e_shentsize)
+        guard tableEnd <= UInt64(fileSize) else { throw .truncated("section headers extend past the end of the file") }
+        var section: OpaquePointer? = nil
+        while let next = elf_nextscn(elf, section) {
+            section = next
+            var sectionHeader = GElf_Shdr()
+            guard gelf_getshdr(next, &sectionHeader) != nil else { throw .truncated("unreadable section header") }
+            guard sectionHeader.sh_type != UInt32(SHT_NOBITS) else { continue }
+            guard sectionHeader.sh_offset + sectionHeader.sh_size <= UInt64(fileSize) else {
+                throw .truncated("section \(elf_ndxscn(next)) extends past the end of the file")
+            }
         }
     }
 
@@ -119,8 +138,9 @@ private enum ELFParser {
         return segments
     }
 
-    private static func symbols(_ elf: OpaquePointer) -> [Symbol] {
+    private static func symbols(_ elf: OpaquePointer) -> SymbolTable {
         var executableSections = Set<Int>()
+        var codeRanges: [Range<UInt64>] = []
         var result: [Symbol] = []
         var section: OpaquePointer? = nil
         var symbolSections: [(OpaquePointer, GElf_Shdr)] = []
@@ -128,7 +148,10 @@ private enum ELFParser {
             section = next
             var sectionHeader = GElf_Shdr()
             guard gelf_getshdr(next, &sectionHeader) != nil else { continue }
-            if sectionHeader.sh_flags & UInt64(SHF_EXECINSTR) != 0 { executableSections.insert(elf_ndxscn(next)) }
+            if sectionHeader.sh_flags & UInt64(SHF_EXECINSTR) != 0 {
+                executableSections.insert(elf_ndxscn(next))
+                codeRanges.append(sectionHeader.sh_addr..<(sectionHeader.sh_addr + sectionHeader.sh_size))
+            }
             if sectionHeader.sh_type == UInt32(SHT_SYMTAB) { symbolSections.append((next, sectionHeader)) }
         }
         for (table, tableHeader) in symbolSections {
@@ -147,6 +170,6 @@ private enum ELFParser {
                                      size: UInt32(truncatingIfNeeded: symbol.st_size), isCode: isCode))
             }
         }
-        return result
+        return SymbolTable(result, codeRanges: codeRanges)
     }
 }

@@ -23,8 +23,13 @@ public struct SymbolTable: Sendable {
     private let code: [Symbol]
     private let byName: [String: UInt32]
 
-    public init(_ symbols: [Symbol]) {
+    /// Address ranges of the executable sections: no PC outside them belongs
+    /// to a function.
+    private let codeRanges: [Range<UInt64>]
+
+    public init(_ symbols: [Symbol], codeRanges: [Range<UInt64>] = []) {
         all = symbols
+        self.codeRanges = codeRanges
         code = symbols.filter(\.isCode).sorted {
             ($0.address, $1.size, $0.name) < ($1.address, $0.size, $1.name)
         }
@@ -37,8 +42,10 @@ public struct SymbolTable: Sendable {
     public func address(of name: String) -> UInt32? { byName[name] }
 
     /// The code symbol whose extent holds `pc`: the closest one at or below
-    /// `pc` whose size covers it (unsized labels cover up to the next symbol).
+    /// `pc` whose size covers it (unsized labels cover up to the next symbol),
+    /// and only inside an executable section.
     public func symbol(containing pc: UInt32) -> Symbol? {
+        guard codeRanges.contains(where: { $0.contains(UInt64(pc)) }) else { return nil }
         var low = 0, high = code.count          // first index with address > pc
         while low < high {
             let mid = (low + high) / 2
