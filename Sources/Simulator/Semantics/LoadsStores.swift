@@ -44,7 +44,8 @@ extension Machine {
 
     @inline(never)
     func slowLoad(_ address: UInt32, size: Int) -> UInt32? {
-        bus.load(address, size: size)
+        guard let value = bus.load(address, size: size) else { return nil }
+        return size == 4 ? value : value & ((1 << UInt32(8 * size)) - 1)   // zero-extended like RAM loads
     }
 
     @inline(never)
