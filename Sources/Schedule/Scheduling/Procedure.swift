@@ -26,7 +26,7 @@ public struct Procedure: Sendable, CustomStringConvertible {
     private static let counter = Atomic<Int>(0)
     private static func freshID() -> Int { counter.add(1, ordering: .relaxed).newValue }
 
-    public init(_ proc: Proc, oracle: any SoundnessOracle = SyntacticOracle()) {
+    public init(_ proc: Proc, oracle: any SoundnessOracle = TieredOracle.shared) {
         self.ir = proc
         self.oracle = oracle
         self.id = Self.freshID()
