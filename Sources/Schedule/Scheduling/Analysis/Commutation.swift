@@ -18,7 +18,7 @@ struct Commutation {
                 if x.kind == .read && y.kind == .read { continue }
                 if x.kind == .reduce && y.kind == .reduce { continue }
                 if let failure = disjoint(x, y) {
-                    throw ScheduleFailure.error(rewrite, condition, at: stmt, details: [
+                    throw ScheduleFailure.error(rewrite, condition, at: stmt, in: context.proc, details: [
                         "conflicting accesses:",
                         "  \(x.kind.rawValue) \(x.location) in `\(StatementText.headline(x.origin))`",
                         "  \(y.kind.rawValue) \(y.location) in `\(StatementText.headline(y.origin))`",
@@ -48,7 +48,8 @@ struct Commutation {
                                variableTypes: types, purpose: "the accesses are disjoint")
         switch oracle.prove(query) {
         case .proved: return nil
-        case .refuted(let cex):
+        case .refuted(let all):
+            let cex = all.filter { query.claim.symbols.contains($0.key) }
             return cex.isEmpty ? "they always overlap" : "they overlap, e.g. when \(SyntacticOracle.describe(cex))"
         case .unknown(let reason): return "cannot prove they are disjoint: \(reason)"
         }

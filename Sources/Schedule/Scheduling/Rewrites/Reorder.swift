@@ -33,7 +33,7 @@ extension Procedure {
         }
         let s1 = block[a.lo], s2 = block[a.lo + 1]
         if let x = s1.bindsName, s2.mentions(x) {
-            throw ScheduleFailure.error(rw, "the second statement uses \(x.name), which the first defines", at: s1)
+            throw failure(rw, "the second statement uses \(x.name), which the first defines", at: s1)
         }
         let ctx = ProgramContext(ir, at: a)
         try Commutation(oracle: oracle, context: ctx)
@@ -58,10 +58,10 @@ extension Procedure {
         let rw = "reorderLoops"
         let (place, s, i, ilo, ihi, obody) = try loop(at: outer, rw)
         guard obody.count == 1, case .loop(let j, let jlo, let jhi, let body) = obody[0].node else {
-            throw ScheduleFailure.error(rw, "the outer loop's body is not a single loop", at: s)
+            throw failure(rw, "the outer loop's body is not a single loop", at: s)
         }
         if jlo.symbols.contains(i) || jhi.symbols.contains(i) {
-            throw ScheduleFailure.error(rw, "the inner loop's bounds depend on \(i.name)", at: s)
+            throw failure(rw, "the inner loop's bounds depend on \(i.name)", at: s)
         }
         let path = place.stmtPath
         let innerPath = path + [TreeStep(block: 0, index: 0)]

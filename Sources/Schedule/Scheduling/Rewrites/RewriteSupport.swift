@@ -10,11 +10,13 @@ extension Procedure {
         switch oracle.prove(query) {
         case .proved: return
         case .refuted(let cex):
-            let when = cex.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(cex))"
-            throw ScheduleFailure.error(rewrite, condition, at: stmt,
+            // Only the claim's own variables: values of unrelated loop variables are noise.
+            let shown = cex.filter { claim.symbols.contains($0.key) }
+            let when = shown.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(shown))"
+            throw failure(rewrite, condition, at: stmt,
                                         details: ["`\(StatementText.expr(claim))` \(when)"])
         case .unknown(let reason):
-            throw ScheduleFailure.error(rewrite, condition, at: stmt, details: [reason])
+            throw failure(rewrite, condition, at: stmt, details: [reason])
         }
     }
 
@@ -23,7 +25,7 @@ extension Procedure {
         let place = try resolve(c, rewrite, as: [.statement])
         let s = try stmt(at: place, rewrite)
         guard case .loop(let i, let lo, let hi, let body) = s.node else {
-            throw ScheduleFailure.error(rewrite, "expected a loop", at: s)
+            throw failure(rewrite, "expected a loop", at: s)
         }
         return (place, s, i, lo, hi, body)
     }

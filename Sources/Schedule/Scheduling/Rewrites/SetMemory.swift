@@ -6,7 +6,7 @@ extension Procedure {
         let place = try resolve(alloc, "setMemory", as: [.statement])
         let s = try stmt(at: place, "setMemory")
         guard case .alloc(let x, let t, _) = s.node else {
-            throw ScheduleFailure.error("setMemory", "expected an allocation", at: s)
+            throw failure("setMemory", "expected an allocation", at: s)
         }
         var new = s
         new.node = .alloc(x, t, memory)
