@@ -4,19 +4,35 @@ extension Procedure {
     /// schedule error naming `rewrite` and `condition` unless it is proved.
     func require(_ claim: Expr, in ctx: ProgramContext, extraFacts: [Expr] = [], extraTypes: [Sym: DataType] = [:],
                  _ rewrite: String, _ condition: String, at stmt: Stmt) throws {
+        if let details = unproved(claim, ctx, extraFacts, extraTypes, condition) {
+            throw failure(rewrite, condition, at: stmt, details: details)
+        }
+    }
+
+    /// The same, the failure showing the statements at `place`.
+    func require(_ claim: Expr, in ctx: ProgramContext, extraFacts: [Expr] = [], extraTypes: [Sym: DataType] = [:],
+                 _ rewrite: String, _ condition: String, at place: Place) throws {
+        if let details = unproved(claim, ctx, extraFacts, extraTypes, condition) {
+            throw failure(rewrite, condition, at: place, details: details)
+        }
+    }
+
+    /// nil when the oracle proves `claim`; otherwise why not (a counterexample or the oracle's reason).
+    private func unproved(_ claim: Expr, _ ctx: ProgramContext, _ extraFacts: [Expr], _ extraTypes: [Sym: DataType],
+                          _ condition: String) -> [String]? {
         let query = ProofQuery(claim: claim, facts: ctx.facts + extraFacts,
                                variableTypes: ctx.controlTypes.merging(extraTypes) { a, _ in a },
                                purpose: condition)
         switch oracle.prove(query) {
-        case .proved: return
+        case .proved:
+            return nil
         case .refuted(let cex):
             // Only the claim's own variables: values of unrelated loop variables are noise.
             let shown = cex.filter { claim.symbols.contains($0.key) }
             let when = shown.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(shown))"
-            throw failure(rewrite, condition, at: stmt,
-                                        details: ["`\(StatementText.expr(claim))` \(when)"])
+            return ["`\(StatementText.expr(claim))` \(when)"]
         case .unknown(let reason):
-            throw failure(rewrite, condition, at: stmt, details: [reason])
+            return [reason]
         }
     }
 
