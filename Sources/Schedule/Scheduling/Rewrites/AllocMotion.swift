@@ -71,7 +71,7 @@ extension Procedure {
             if let q = Forward.node(allocPath, to: newAllocPath)(p) { return q }
             return remove(p).flatMap(insert)
         }
-        return derived(rw, body: newBody, forward)
+        return derived(rw, body: newBody, forward, arguments: [argument(place)])
     }
 
     /// A copy of this version with the statement at `place` moved to just
@@ -92,7 +92,7 @@ extension Procedure {
             if let q = Forward.node(from, to: to)(p) { return q }
             return remove(p).flatMap(insert)
         }
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(place)])
     }
 
     /// True when the first statement touching scalar `x` assigns it without

@@ -40,7 +40,7 @@ extension Procedure {
         let newPath = place.owner + [TreeStep(block: place.block, index: place.lo + 2)]
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.lo + 1,
                                         newCount: 3, inside: Forward.node(path, to: newPath))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: places.map(argument) + [newName])
     }
 
     public func bindExpr(_ expr: Cursor, newName: String) throws -> Procedure {

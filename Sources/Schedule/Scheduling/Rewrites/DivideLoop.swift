@@ -57,6 +57,7 @@ extension Procedure {
                                             Forward.node(path, to: path),
                                             Forward.movingBlock(from: path, 0, to: bodyHome, 0, offset: 0),
                                         ]))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward,
+                       arguments: [argument(place), "\(c)", "[\(newNames.0), \(newNames.1)]", "\(tail)"])
     }
 }

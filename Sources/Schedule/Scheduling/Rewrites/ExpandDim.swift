@@ -25,7 +25,7 @@ extension Procedure {
         let rewritten = [newAlloc] + rest.map { Self.addingIndex(indexE, to: x, in: $0) }
         let body = StatementTree.replacing(ir.body, owner: place.owner, block: place.block,
                                            range: place.lo..<place.lo + 1 + rest.count, with: rewritten)
-        return derived(rw, body: body, Forward.identity)
+        return derived(rw, body: body, Forward.identity, arguments: [argument(place), argument(size), argument(index)])
     }
 
     private static func addingIndex(_ index: Expr, to x: Sym, in s: Stmt) -> Stmt {

@@ -64,6 +64,6 @@ extension Procedure {
                                             Forward.movingBlock(from: p1, b, to: p2, b, offset: -splitAt, range: splitAt..<Int.max),
                                             Forward.movingBlock(from: p1, 1, to: p2, 1, offset: 0),
                                         ]))
-        return (derived(rw, body: body, forward), newGap)
+        return (derived(rw, body: body, forward, arguments: [argument(g)]), newGap)
     }
 }

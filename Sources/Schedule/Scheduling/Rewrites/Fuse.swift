@@ -53,7 +53,7 @@ extension Procedure {
         }
         let forward = Forward.replacing(owner: a.owner, block: a.block, range: a.lo..<a.lo + 2, newCount: 1,
                                         inside: Forward.firstOf(moves))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(a), argument(b)])
     }
 
     /// Two bounds or conditions are the same: equal after simplification, or proved equal.

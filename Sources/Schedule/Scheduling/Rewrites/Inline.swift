@@ -39,7 +39,7 @@ extension Procedure {
                                               range: place.lo..<place.hi, with: replacement)
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi,
                                         newCount: replacement.count, inside: { _ in nil })
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 
     /// What a data parameter stands for at the call: a buffer, or a window of one.

@@ -56,6 +56,6 @@ extension Procedure {
                                             Forward.movingBlock(from: innerPath, 0, to: newInnerPath, 0, offset: 0),
                                             Forward.movingBlock(from: innerPath, 1, to: outerPath + [TreeStep(block: 1, index: 0)], 0, offset: 0),
                                         ]))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(place)])
     }
 }

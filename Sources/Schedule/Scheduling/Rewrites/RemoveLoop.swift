@@ -26,6 +26,6 @@ extension Procedure {
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi,
                                         newCount: body.count,
                                         inside: Forward.movingBlock(from: path, 0, to: place.owner, place.block, offset: place.lo))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 }

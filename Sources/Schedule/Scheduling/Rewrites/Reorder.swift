@@ -46,7 +46,7 @@ extension Procedure {
                                             Forward.node(p1, to: p2), Forward.node(p2, to: p1),
                                             { $0.rerooted(from: p1, to: p2) }, { $0.rerooted(from: p2, to: p1) },
                                         ]))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(a)])
     }
 
     /// `reorder_loops(p, loop)`: `for i: for j: body` becomes `for j: for i: body`.
@@ -86,7 +86,7 @@ extension Procedure {
                                             Forward.node(path, to: innerPath), Forward.node(innerPath, to: path),
                                             { $0.isInside(innerPath) ? $0 : nil },
                                         ]))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 
     /// `reorder_loops(p, "i j")`: the same, naming the two loops.

@@ -49,7 +49,7 @@ extension Procedure {
         }
         let forward = Forward.replacing(owner: bPlace.owner, block: bPlace.block, range: bPlace.lo..<bPlace.lo + 1,
                                         newCount: 0, inside: { _ in nil })
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(aPlace), argument(bPlace)])
     }
 }
 

@@ -12,6 +12,6 @@ extension Procedure {
         new.node = .alloc(x, t, memory)
         let body = StatementTree.replacing(ir.body, owner: place.owner, block: place.block,
                                            range: place.lo..<place.hi, with: [new])
-        return derived("setMemory", body: body, Forward.identity)
+        return derived("setMemory", body: body, Forward.identity, arguments: [argument(place), "\(memory)"])
     }
 }

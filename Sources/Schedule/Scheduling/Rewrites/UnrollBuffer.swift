@@ -43,7 +43,7 @@ extension Procedure {
         // Statements keep their positions relative to each other; they move down by n - 1.
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.lo + 1,
                                         newCount: n, inside: Forward.node(path, to: path))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(place), "\(dim)"])
     }
 }
 

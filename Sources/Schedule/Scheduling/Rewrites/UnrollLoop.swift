@@ -24,6 +24,6 @@ extension Procedure {
                                         newCount: replacement.count, inside: Forward.movingBlock(
                                             from: path, 0, to: place.owner, place.block, offset: place.lo,
                                             range: 0..<firstCopy))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 }
