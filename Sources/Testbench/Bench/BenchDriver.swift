@@ -94,7 +94,8 @@ public struct BenchDriver: Sendable {
             row.error = "run: \(error)"
             return row
         }
-        row.hazards = outcome.hazards.count
+        row.hazards = outcome.detectsHazards || !outcome.hazards.isEmpty ? outcome.hazards.count : nil
+        row.note = outcome.notes.isEmpty ? nil : outcome.notes.joined(separator: "; ")
         row.systolicArrayUtilisation = outcome.systolicArrayUtilisation
         row.overlap = outcome.overlap
         let report: HarnessReport

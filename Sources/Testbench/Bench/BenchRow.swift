@@ -27,6 +27,8 @@ public struct BenchRow: Sendable, Hashable, Codable {
     public var hostChecked: Bool
     /// Why this row failed (build, run, wrong result, hazard); nil when it did not.
     public var error: String?
+    /// How the numbers were made, when the reader must know (e.g. no timing model).
+    public var note: String?
 
     public init(variant: String, source: VariantSource, shape: Conv1dShape, inputs: InputPattern) {
         self.variant = variant
@@ -47,7 +49,7 @@ public struct BenchRow: Sendable, Hashable, Codable {
     // Every key is written, absent values as null, so readers see a fixed schema.
     enum CodingKeys: String, CodingKey {
         case variant, source, ic, oc, n, w, inputs, cycles, speedup, instret, cpi
-        case systolicArrayUtilisation, overlap, hazards, correct, hostChecked, error
+        case systolicArrayUtilisation, overlap, hazards, correct, hostChecked, error, note
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -69,5 +71,6 @@ public struct BenchRow: Sendable, Hashable, Codable {
         try container.encode(correct, forKey: .correct)
         try container.encode(hostChecked, forKey: .hostChecked)
         try container.encode(error, forKey: .error)
+        try container.encode(note, forKey: .note)
     }
 }

@@ -13,6 +13,41 @@ public enum Conv1dStudy {
         Conv1dShape(ic: 8, oc: 32, n: 256, w: 4),
     ]
 
+    /// The algorithm, relative to the package root.
+    public static let algorithmPath = "kernels/conv1d/conv1d.exo"
+    public static let handWrittenPath = "kernels/conv1d/hand"
+
+    /// The compiler variants in the order of the case study. The scheduled
+    /// ones wait for the schedule library (RVMTarget's `Conv1dSchedules`);
+    /// until it is in the build their rows say so.
+    public static let schedules: [Conv1dSchedule] = [
+        .unscheduled,
+        Conv1dSchedule(variant: "im2col-cpu", rewrites: nil),
+        Conv1dSchedule(variant: "rvm-1acc", rewrites: nil),
+        Conv1dSchedule(variant: "rvm-4acc", rewrites: nil),
+    ]
+
+    public static func loadAlgorithm(packageRoot: URL) -> Result<Conv1dAlgorithm, BenchError> {
+        let file = packageRoot.appendingPathComponent(algorithmPath)
+        do {
+            return .success(try Conv1dAlgorithm.load(file))
+        } catch let error as BenchError {
+            return .failure(error)
+        } catch {
+            return .failure(.algorithmUnusable("\(file.path): \(error)"))
+        }
+    }
+
+    public static func compilerVariants(algorithm: Result<Conv1dAlgorithm, BenchError>) -> [BenchVariant] {
+        schedules.map { .compiled($0, algorithm: algorithm) }
+    }
+
+    /// Compiler variants first, then the hand-written ones, as the table shows them.
+    public static func allVariants(packageRoot: URL, algorithm: Result<Conv1dAlgorithm, BenchError>) -> [BenchVariant] {
+        compilerVariants(algorithm: algorithm)
+            + handWrittenVariants(directory: packageRoot.appendingPathComponent(handWrittenPath, isDirectory: true))
+    }
+
     public static func handWrittenVariants(directory: URL) -> [BenchVariant] {
         handWrittenFiles.map { .handWritten(name: $0.variant, file: directory.appendingPathComponent($0.file)) }
     }
@@ -22,10 +57,16 @@ public enum Conv1dStudy {
         .xheep(XHeepRuntime(directory: packageRoot.appendingPathComponent("kernels/runtime", isDirectory: true)))
     }
 
-    /// A driver with the located toolchain and the package's build cache.
-    public static func driver(packageRoot: URL, runner: any KernelRunner,
+    /// A driver with the located toolchain and the package's build cache;
+    /// the host re-checks against the reference interpreter running the
+    /// algorithm when it loaded, else against the plain Swift loop nest.
+    public static func driver(packageRoot: URL, runner: any KernelRunner, algorithm: Result<Conv1dAlgorithm, BenchError>,
                               progress: @escaping @Sendable (String) -> Void = BenchDriver.printToStandardError) throws(ToolchainError) -> BenchDriver {
-        BenchDriver(builder: ProgramBuilder(toolchain: try CrossToolchain.locate(), cache: .standard(packageRoot: packageRoot)),
-                    runner: runner, progress: progress)
+        var driver = BenchDriver(builder: ProgramBuilder(toolchain: try CrossToolchain.locate(), cache: .standard(packageRoot: packageRoot)),
+                                 runner: runner, progress: progress)
+        if case .success(let loaded) = algorithm {
+            driver.reference = { problem in try loaded.reference(problem) }
+        }
+        return driver
     }
 }

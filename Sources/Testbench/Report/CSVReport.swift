@@ -2,7 +2,7 @@
 public enum CSVReport {
     public static let header = [
         "variant", "source", "ic", "oc", "n", "w", "inputs", "cycles", "speedup", "instret", "cpi",
-        "systolic_array_utilisation", "overlap", "hazards", "correct", "host_checked", "error",
+        "systolic_array_utilisation", "overlap", "hazards", "correct", "host_checked", "error", "note",
     ]
 
     public static func render(_ rows: [BenchRow]) -> String {
@@ -13,7 +13,7 @@ public enum CSVReport {
                 row.inputs, row.cycles.map(String.init) ?? "", row.speedup.map { String($0) } ?? "",
                 row.instret.map(String.init) ?? "", row.cpi.map { String($0) } ?? "",
                 row.systolicArrayUtilisation.map { String($0) } ?? "", row.overlap.map { String($0) } ?? "",
-                row.hazards.map(String.init) ?? "", String(row.correct), String(row.hostChecked), row.error ?? "",
+                row.hazards.map(String.init) ?? "", String(row.correct), String(row.hostChecked), row.error ?? "", row.note ?? "",
             ]
             lines.append(fields.map(quote).joined(separator: ","))
         }

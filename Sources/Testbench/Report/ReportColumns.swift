@@ -21,6 +21,7 @@ struct ReportColumn: Sendable {
         ReportColumn(header: "error", rightAligned: false) { row in
             row.error.map { $0.split(whereSeparator: \.isNewline).joined(separator: " | ") } ?? ""
         },
+        ReportColumn(header: "note", rightAligned: false) { $0.note ?? "" },
     ]
 
     /// `value` with `digits` decimals, without Foundation's locale-dependent formatting.

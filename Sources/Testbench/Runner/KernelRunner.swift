@@ -87,6 +87,12 @@ public struct RunOutcome: Sendable, Hashable {
     public var overlap: Double?
     /// Memory-ordering hazards seen (CPU/accelerator races), one message each.
     public var hazards: [String]
+    /// What the reader of these numbers must know about how they were made
+    /// (e.g. that cycles are instructions because no timing model ran).
+    public var notes: [String] = []
+    /// True when the runner looks for hazards at all; an empty `hazards` then
+    /// means "none", otherwise "unknown".
+    public var detectsHazards = false
 
     public init(stopReason: StopReason, exitValue: UInt32?, console: String = "",
                 symbolContents: [String: [UInt8]] = [:], cycles: UInt64? = nil, instret: UInt64? = nil,
