@@ -59,13 +59,21 @@ public enum Conv1dStudy {
 
     /// A driver with the located toolchain and the package's build cache;
     /// the host re-checks against the reference interpreter running the
-    /// algorithm when it loaded, else against the plain Swift loop nest.
+    /// algorithm, or against the plain Swift loop nest when the algorithm did
+    /// not load or its preconditions exclude the sizes (a hand-written kernel
+    /// may still run there).
     public static func driver(packageRoot: URL, runner: any KernelRunner, algorithm: Result<Conv1dAlgorithm, BenchError>,
                               progress: @escaping @Sendable (String) -> Void = BenchDriver.printToStandardError) throws(ToolchainError) -> BenchDriver {
         var driver = BenchDriver(builder: ProgramBuilder(toolchain: try CrossToolchain.locate(), cache: .standard(packageRoot: packageRoot)),
                                  runner: runner, progress: progress)
         if case .success(let loaded) = algorithm {
-            driver.reference = { problem in try loaded.reference(problem) }
+            driver.reference = { problem in
+                do {
+                    return try loaded.reference(problem)
+                } catch is SizeBindingError {
+                    return Conv1dReference.evaluate(problem)
+                }
+            }
         }
         return driver
     }
