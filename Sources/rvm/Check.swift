@@ -33,10 +33,7 @@ struct Check: ParsableCommand {
             guard let file else { return }
             let source = try KernelCommand.readSource(file)
             let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
-            let module = try pipeline.parse(source, file: file)
-            try pipeline.typeCheck(module, file: file)
-            let violations = try pipeline.boundsViolations(module, file: file)
-            guard violations.isEmpty else { throw KernelCommand.Diagnostics(errors: violations) }
+            let module = try KernelCommand.checkedModule(pipeline, source, file: file)
             if !quiet {
                 if library { print() }
                 print(ExoPrinter.print(module), terminator: "")

@@ -49,6 +49,16 @@ enum KernelCommand {
         }
     }
 
+    /// Parses, type checks and bounds checks a file; every access the solver
+    /// cannot prove in bounds is reported, not just the first.
+    static func checkedModule(_ pipeline: KernelPipeline, _ source: String, file: String) throws -> KernelModule {
+        let module = try pipeline.parse(source, file: file)
+        try pipeline.typeCheck(module, file: file)
+        let violations = try pipeline.boundsViolations(module, file: file)
+        guard violations.isEmpty else { throw Diagnostics(errors: violations) }
+        return module
+    }
+
     /// Several kernel errors found by one phase (all the bounds violations of a file).
     struct Diagnostics: Error {
         var errors: [KernelError]

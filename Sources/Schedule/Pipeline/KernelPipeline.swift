@@ -44,8 +44,9 @@ public final class KernelPipeline {
             try times.measure(.typeCheck) { () throws(KernelError) in
                 let checker = TypeChecker(memoryAccepts: target.memoryAcceptance)
                 for p in module.procs {
-                    try checker.check(p)
+                    // An unknown memory first: a typo would otherwise surface as a call mismatch.
                     try MemoryNameCheck.check(p, against: target.codegen.memories)
+                    try checker.check(p)
                 }
             }
         }
