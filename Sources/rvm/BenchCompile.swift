@@ -33,12 +33,12 @@ struct BenchCompile: ParsableCommand {
             let selection: ProcSelection = procs.isEmpty ? .allProcs : .named(procs)
             let library = try OutputFiles(output: nil, kernelFile: file).library
 
-            func once(_ pipeline: KernelPipeline) throws(KernelError) -> PhaseTimes {
+            func once(_ pipeline: KernelPipeline) throws -> PhaseTimes {
                 pipeline.resetTimes()
                 _ = try pipeline.compile(source, file: file, selecting: selection, library: library)
                 return pipeline.times
             }
-            func fresh() throws(KernelError) -> PhaseTimes {
+            func fresh() throws -> PhaseTimes {
                 let p = try KernelPipeline(target: RVMTarget.kernelTarget)
                 let setup = p.times
                 var t = try once(p)

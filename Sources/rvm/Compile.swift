@@ -34,8 +34,7 @@ struct Compile: ParsableCommand {
             let files = try OutputFiles(output: output, kernelFile: file)
             let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
             let selection: ProcSelection = procs.isEmpty ? .allProcs : .named(procs)
-            let module = try KernelCommand.checkedModule(pipeline, source, file: file)
-            let output = try pipeline.generateC(module, selecting: selection, library: files.library, file: file)
+            let output = try pipeline.compile(source, file: file, selecting: selection, library: files.library).output
             try KernelCommand.write(output.header, to: files.headerPath)
             try KernelCommand.write(output.source, to: files.sourcePath)
         }

@@ -40,28 +40,13 @@ enum KernelCommand {
         } catch let e as KernelError {
             printError(e.description)
             throw ExitCode.failure
-        } catch let e as Diagnostics {
+        } catch let e as KernelDiagnostics {
             for d in e.errors { printError(d.description) }
             throw ExitCode.failure
         } catch let e as FileFailure {
             printError(e.description)
             throw ExitCode.failure
         }
-    }
-
-    /// Parses, type checks and bounds checks a file; every access the solver
-    /// cannot prove in bounds is reported, not just the first.
-    static func checkedModule(_ pipeline: KernelPipeline, _ source: String, file: String) throws -> KernelModule {
-        let module = try pipeline.parse(source, file: file)
-        try pipeline.typeCheck(module, file: file)
-        let violations = try pipeline.boundsViolations(module, file: file)
-        guard violations.isEmpty else { throw Diagnostics(errors: violations) }
-        return module
-    }
-
-    /// Several kernel errors found by one phase (all the bounds violations of a file).
-    struct Diagnostics: Error {
-        var errors: [KernelError]
     }
 
     static func printError(_ line: String) {

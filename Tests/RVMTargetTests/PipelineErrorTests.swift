@@ -58,10 +58,7 @@ import RVMTarget
                 for i in seq(0, 8):
                     y[i + 1] = x[i - 1]
             """
-        let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
-        let module = try pipeline.parse(source, file: "shift.exo")
-        try pipeline.typeCheck(module, file: "shift.exo")
-        let all = try pipeline.boundsViolations(module, file: "shift.exo")
+        let all = try #require(RVMPipeline.compileErrors(source, file: "shift.exo"))
         #expect(all.map(\.location) == [SourceLocation(line: 4, column: 9), SourceLocation(line: 4, column: 20)])
         #expect(all.allSatisfy { $0.file == "shift.exo" && $0.phase == .bounds })
         #expect(all.map { $0.message.prefix(while: { $0 != ":" }) } == ["y[i + 1]", "x[i - 1]"])
@@ -88,23 +85,37 @@ import RVMTarget
                 rvm_mzero(t)
             """
         let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
-        let e = #expect(throws: KernelError.self) { try pipeline.checkFile(source, file: "f.exo") }
+        let e = #expect(throws: KernelDiagnostics.self) { try pipeline.checkedModule(source, file: "f.exo") }
         #expect(e?.description == "f.exo:3:5: memory error: unknown memory 'RVM_TLE' (known: DRAM, DRAM_STATIC, RVM_TILE)")
+    }
+
+    @Test func verifyFindsWhatOnlyCodeGenerationRefuses() throws {
+        // Types and bounds are fine; reading a tile element outside an instruction is not.
+        let source = """
+            @proc
+            def peek(x: i32[4, 4] @ DRAM):
+                t: i32[4, 4] @ RVM_TILE
+                rvm_mld(t, x[0:4, 0:4])
+                x[0, 0] = t[1, 2]
+            """
+        let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
+        _ = try pipeline.checkedModule(source, file: "peek.exo")
+        let e = #expect(throws: KernelDiagnostics.self) { try pipeline.verify(source, file: "peek.exo") }
+        #expect(e?.description == "peek.exo:5:15: memory error: cannot read 't[1, 2]' outside an instruction: memory RVM_TILE permits no scalar reads")
+        // A library of @instr procs alone verifies (nothing to generate).
+        let library = ExoPrinter.print(KernelModule(procs: RVMInstructions.all))
+        #expect(try pipeline.verify(library, file: "lib.exo").procs.count == RVMInstructions.all.count)
     }
 
     @Test func procSelectionErrors() throws {
         let source = try RepositoryFiles.text(RepositoryFiles.rvmTiles)
-        let missing = #expect(throws: KernelError.self) {
-            try RVMPipeline.compile(source, file: "t.exo", selecting: .named(["tile_product"]))
-        }
+        let missing = RVMPipeline.compileError(source, file: "t.exo", selecting: .named(["tile_product"]))
         #expect(missing?.description == "t.exo: codegen error: no proc named 'tile_product' in the file (its @procs: tile_product_i32, tile_product_i16, tile_product_i8, tile_product_f32, block_product)")
 
         let instrOnly = ExoPrinter.print(KernelModule(procs: [RVMInstructions.mzero]))
-        let none = #expect(throws: KernelError.self) { try RVMPipeline.compile(instrOnly, file: "i.exo") }
+        let none = RVMPipeline.compileError(instrOnly, file: "i.exo")
         #expect(none?.description.hasPrefix("i.exo: codegen error: the file defines only @instr procs") == true)
-        let named = #expect(throws: KernelError.self) {
-            try RVMPipeline.compile(instrOnly, file: "i.exo", selecting: .named(["rvm_mzero"]))
-        }
+        let named = RVMPipeline.compileError(instrOnly, file: "i.exo", selecting: .named(["rvm_mzero"]))
         #expect(named?.description == "i.exo:2:1: codegen error: 'rvm_mzero' is an @instr proc; only @procs compile to C functions")
     }
 

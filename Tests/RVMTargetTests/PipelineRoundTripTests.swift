@@ -38,7 +38,7 @@ import RVMTarget
     @Test(arguments: [RepositoryFiles.conv1d, RepositoryFiles.rvmTiles])
     func kernelFileRoundTripsThroughThePipeline(_ path: String) throws {
         let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
-        let module = try pipeline.checkFile(try RepositoryFiles.text(path), file: path)
+        let module = try pipeline.verify(try RepositoryFiles.text(path), file: path)
         let again = try Self.roundTrip(module.procs, predefined: RVMTarget.kernelTarget.predefined)
         // The reprinted text passes the same checks.
         try pipeline.check(again, file: path)

@@ -13,6 +13,9 @@
 ///     let result = try pipeline.compile(source, file: "conv1d.exo", library: "conv1d")
 ///     // result.output.header, result.output.source
 ///
+/// Phases throw the first `KernelError`; the whole-file calls throw
+/// `KernelDiagnostics`, every error found (all the bounds violations).
+///
 /// The pipeline owns a z3 context (through its `BoundsChecker`), so it is not
 /// `Sendable`: use one per thread. It accumulates `times` over its calls.
 public final class KernelPipeline {
@@ -87,19 +90,47 @@ public final class KernelPipeline {
 
     // MARK: whole files
 
-    /// Parse, type check and bounds check a file; the module on success.
-    public func checkFile(_ source: String, file: String? = nil) throws(KernelError) -> KernelModule {
-        let module = try parse(source, file: file)
-        try check(module, file: file)
+    /// Parse, type check and bounds check a file. Parsing and typing stop at
+    /// the first error; the bounds check reports every access it cannot prove.
+    public func checkedModule(_ source: String, file: String? = nil) throws(KernelDiagnostics) -> KernelModule {
+        let module: KernelModule, violations: [KernelError]
+        do throws(KernelError) {
+            module = try parse(source, file: file)
+            try typeCheck(module, file: file)
+            violations = try boundsViolations(module, file: file)
+        } catch {
+            throw KernelDiagnostics([error])
+        }
+        guard violations.isEmpty else { throw KernelDiagnostics(violations) }
+        return module
+    }
+
+    /// What `rvm check` reports: `checkedModule`, then C generated and dropped,
+    /// so what only code generation refuses (memory permissions, register
+    /// limits, a target's instruction checks) is found without compiling.
+    /// A file of `@instr` procs alone skips that step.
+    public func verify(_ source: String, file: String? = nil) throws(KernelDiagnostics) -> KernelModule {
+        let module = try checkedModule(source, file: file)
+        if module.procs.contains(where: { !$0.isInstruction }) {
+            do throws(KernelError) {
+                _ = try generateC(module, library: "verify", file: file)
+            } catch {
+                throw KernelDiagnostics([error])
+            }
+        }
         return module
     }
 
     /// Every phase: the module and the C of the selected procs.
     public func compile(_ source: String, file: String? = nil, selecting selection: ProcSelection = .allProcs,
-                        library: String) throws(KernelError) -> KernelCompilation {
-        let module = try checkFile(source, file: file)
-        let output = try generateC(module, selecting: selection, library: library, file: file)
-        return KernelCompilation(module: module, compiled: try selection.procs(of: module), output: output)
+                        library: String) throws(KernelDiagnostics) -> KernelCompilation {
+        let module = try checkedModule(source, file: file)
+        do throws(KernelError) {
+            let output = try generateC(module, selecting: selection, library: library, file: file)
+            return KernelCompilation(module: module, compiled: try selection.procs(of: module), output: output)
+        } catch {
+            throw KernelDiagnostics([error])
+        }
     }
 
     /// Runs `work`, naming `file` in the error it throws (when none is named yet).

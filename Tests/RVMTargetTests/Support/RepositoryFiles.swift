@@ -22,17 +22,25 @@ enum RepositoryFiles {
 /// The text -> C pipeline of `rvm compile` with the RVM target.
 enum RVMPipeline {
     static func compile(_ source: String, file: String = "k.exo", selecting selection: ProcSelection = .allProcs,
-                        library: String = "k") throws(KernelError) -> KernelCompilation {
+                        library: String = "k") throws -> KernelCompilation {
         try KernelPipeline(target: RVMTarget.kernelTarget).compile(source, file: file, selecting: selection, library: library)
     }
 
-    /// The error `rvm compile` would print for `source`, or nil when it compiles.
-    static func compileError(_ source: String, file: String = "k.exo") -> KernelError? {
-        do throws(KernelError) {
-            _ = try compile(source, file: file)
+    /// The errors `rvm compile` would print for `source` (nil when it compiles).
+    static func compileErrors(_ source: String, file: String = "k.exo", selecting selection: ProcSelection = .allProcs) -> [KernelError]? {
+        do {
+            _ = try compile(source, file: file, selecting: selection)
             return nil
+        } catch let e as KernelDiagnostics {
+            return e.errors
         } catch {
-            return error
+            return [KernelError(.codegen, "not a kernel error: \(error)")]
         }
+    }
+
+    /// The one error `rvm compile` would print for `source` (nil when it compiles or prints several).
+    static func compileError(_ source: String, file: String = "k.exo", selecting selection: ProcSelection = .allProcs) -> KernelError? {
+        guard let all = compileErrors(source, file: file, selecting: selection), all.count == 1 else { return nil }
+        return all[0]
     }
 }
