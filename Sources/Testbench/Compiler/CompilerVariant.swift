@@ -20,16 +20,20 @@ public struct Conv1dSchedule: Sendable {
 
 extension BenchVariant {
     /// A compiler variant: the algorithm instantiated at the row's sizes, the
-    /// schedule applied, C generated with the RVM target (rvm.h comes from the
-    /// runtime directory), and the harness calling the generated function
-    /// with the parameter list of the generated header.
+    /// schedule applied, the result type- and bounds-checked and compiled to C
+    /// by the same pipeline as `rvm compile` with the RVM target (rvm.h comes
+    /// from the runtime directory), and the harness calling the generated
+    /// function with the parameter list of the generated header.
     public static func compiled(_ schedule: Conv1dSchedule, algorithm: Result<Conv1dAlgorithm, BenchError>) -> BenchVariant {
         BenchVariant(name: schedule.variant, source: .compiler) { shape in
             guard let rewrites = schedule.rewrites else { throw BenchError.scheduleUnavailable(variant: schedule.variant) }
             let algorithm = try algorithm.get()
             let scheduled = try rewrites(Procedure(try algorithm.instance(shape))).ir
             let library = "conv1d_" + schedule.variant.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
-            let generated = try CCodegen.compile([scheduled], library: library, options: RVMTarget.codegenOptions)
+            let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
+            let module = KernelModule(procs: [scheduled])
+            try pipeline.check(module)
+            let generated = try pipeline.generateC(module, library: library)
             let parameters = try GeneratedSignature.parameterNames(of: scheduled.name, inHeader: generated.header)
             let arguments = try parameters.map { name throws(BenchError) -> String in
                 guard let symbol = harnessArgument[name] else {
