@@ -96,8 +96,6 @@ public struct BenchDriver: Sendable {
         }
         row.hazards = outcome.detectsHazards || !outcome.hazards.isEmpty ? outcome.hazards.count : nil
         row.note = outcome.notes.isEmpty ? nil : outcome.notes.joined(separator: "; ")
-        row.systolicArrayUtilisation = outcome.systolicArrayUtilisation
-        row.overlap = outcome.overlap
         let report: HarnessReport
         do {
             report = try HarnessReport.decode(outcome, platform: harness.platform)
@@ -110,6 +108,9 @@ public struct BenchDriver: Sendable {
         if let cycles = row.cycles, let instret = row.instret, instret > 0 {
             row.cpi = Double(cycles) / Double(instret)
         }
+        row.systolicArrayUtilisation = BenchDriver.fraction(outcome.systolicArrayBusyCycles, of: row.cycles)
+            ?? outcome.systolicArrayUtilisation
+        row.overlap = BenchDriver.fraction(outcome.overlapCycles, of: row.cycles) ?? outcome.overlap
         var problems: [String] = []
         if !report.correct { problems.append("wrong result: " + describe(report, shape: shape)) }
         row.correct = report.correct
@@ -128,8 +129,21 @@ public struct BenchDriver: Sendable {
         if !outcome.hazards.isEmpty {
             problems.append("hazards: " + outcome.hazards.joined(separator: "; "))
         }
+        if !outcome.errata.isEmpty {
+            problems.append("RTL errata (the chip would hang): " + outcome.errata.joined(separator: "; "))
+        }
         row.error = problems.isEmpty ? nil : problems.joined(separator: "\n")
         return row
+    }
+
+    /// Busy cycles as a share of the kernel's mcycle window. Every RVM
+    /// instruction of a harness program is the kernel's (the harness is scalar
+    /// code), so the accelerator's busy cycles over the run are the kernel's,
+    /// including stores that finish just after the window closes; that tail
+    /// is why the share is capped at 1.
+    static func fraction(_ busy: UInt64?, of window: UInt64?) -> Double? {
+        guard let busy, let window, window > 0 else { return nil }
+        return min(1, Double(busy) / Double(window))
     }
 
     enum HostCheck {

@@ -85,6 +85,13 @@ public struct RunOutcome: Sendable, Hashable {
     public var systolicArrayUtilisation: Double?
     /// Fraction of cycles where CPU and accelerator both do useful work.
     public var overlap: Double?
+    /// The same two as cycle counts, so the driver can relate them to the
+    /// kernel's own mcycle window instead of the whole program.
+    public var systolicArrayBusyCycles: UInt64?
+    public var overlapCycles: UInt64?
+    /// Timing-model warnings that make code unusable on the real chip (RTL
+    /// errata: the coprocessor would hang), one message each.
+    public var errata: [String] = []
     /// Memory-ordering hazards seen (CPU/accelerator races), one message each.
     public var hazards: [String]
     /// What the reader of these numbers must know about how they were made
