@@ -15,7 +15,7 @@ import Testing
 ///                         else:
 ///                             y = 0
 ///                         out[i, j] += kernels[i, c, r] * y
-struct Conv1d: BoundsIRBuilding {
+struct BoundsConv1d: BoundsIRBuilding {
     let IC = Sym("IC"), OC = Sym("OC"), N = Sym("N"), W = Sym("W")
     let data = Sym("data"), kernels = Sym("kernels"), out = Sym("out")
     let i = Sym("i"), j = Sym("j"), c = Sym("c"), r = Sym("r"), y = Sym("y")
@@ -47,7 +47,7 @@ struct Conv1d: BoundsIRBuilding {
 }
 
 @Suite struct Conv1dBoundsTests: BoundsIRBuilding {
-    let conv = Conv1d()
+    let conv = BoundsConv1d()
 
     @Test func acceptsGuardedConv1dWithConstantSizes() throws {
         #expect(boundsError(conv.proc(symbolic: false)) == nil)

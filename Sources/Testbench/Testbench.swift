@@ -1,1 +1,0 @@
-// Module Testbench: see ../shared/DESIGN.md and Package.swift for its role.
