@@ -14,6 +14,10 @@ public struct Conv1dInstructions: Sendable {
         self.mmasa = mmasa
     }
 
+    /// RVMTarget's instruction procs.
+    public static let rvm = Conv1dInstructions(mzero: RVMInstructions.mzero, mld: RVMInstructions.mld,
+                                               mst: RVMInstructions.mst, mmasa: RVMInstructions.mmasa)
+
     /// In the order `replaceAll` tries them (as the case study does).
     public var all: [Proc] { [mzero, mst, mld, mmasa] }
 }
@@ -47,7 +51,7 @@ public enum Conv1dSchedules {
     /// `rvm-1acc`: per 4x4 output tile one accumulator tile: mzero; per
     /// channel c: fill the 4x4 im2col tile y, mld it, mld the 4x4 kernel
     /// tile, mmasa; then mst.
-    public static func rvm1acc(_ algorithm: Procedure, _ instr: Conv1dInstructions) throws -> Procedure {
+    public static func rvm1acc(_ algorithm: Procedure, _ instr: Conv1dInstructions = .rvm) throws -> Procedure {
         var p = try algorithm.rename("conv1d_rvm_1acc")
         let iLoop = try p.findLoop("i"), jLoop = try p.findLoop("j"), cLoop = try p.findLoop("c")
         let yAlloc = try p.findAlloc("y"), yAssign = try p.find("y = data[_]")
@@ -83,7 +87,7 @@ public enum Conv1dSchedules {
     /// im2col tile. Per jo: four mzero; per channel c: fill the static 4x4
     /// y, one mld of the data tile, four (mld kernel tile, mmasa) pairs;
     /// then four mst.
-    public static func rvm4acc(_ algorithm: Procedure, _ instr: Conv1dInstructions) throws -> Procedure {
+    public static func rvm4acc(_ algorithm: Procedure, _ instr: Conv1dInstructions = .rvm) throws -> Procedure {
         var p = try algorithm.rename("conv1d_rvm_4acc")
         let iLoop = try p.findLoop("i"), jLoop = try p.findLoop("j"), cLoop = try p.findLoop("c")
         let yAlloc = try p.findAlloc("y"), yAssign = try p.find("y = data[_]")

@@ -6,10 +6,9 @@ import Testing
 @Suite struct ReplaceTests {
     static let loads = """
         @proc
-        def load_tiles(x: i32[8, 16] @ DRAM):
+        def load_tiles(x: i32[8, 16] @ DRAM, t: i32[4, 4] @ RVM_TILE):
             for io in seq(0, 2):
                 for jo in seq(0, 4):
-                    t: i32[4, 4] @ RVM_TILE
                     for ii in seq(0, 4):
                         for ji in seq(0, 4):
                             t[ii, ji] = x[4 * io + ii, 4 * jo + ji]
@@ -19,11 +18,11 @@ import Testing
         let p = try ExoText.procedure(Self.loads)
         let loop = try p.findLoop("ii")
         let q = try p.replace(loop, with: ExoText.instruction("rvm_mld"))
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
-            def load_tiles(x: i32[8, 16] @ DRAM):
+            def load_tiles(x: i32[8, 16] @ DRAM, t: i32[4, 4] @ RVM_TILE):
                 for io in seq(0, 2):
                     for jo in seq(0, 4):
-                        t: i32[4, 4] @ RVM_TILE
                         rvm_mld(t[0:4, 0:4], x[4 * io:4 * io + 4, 4 * jo:4 * jo + 4])
 
             """)
@@ -38,10 +37,7 @@ import Testing
     @Test func aTileProductBecomesAnMmasaWithItsOperandsInTextOrder() throws {
         let p = try ExoText.procedure("""
             @proc
-            def mma(n: size):
-                a: i32[4, 4] @ RVM_TILE
-                b: i32[4, 4] @ RVM_TILE
-                acc: i32[2, 4, 4] @ RVM_TILE
+            def mma(a: i32[4, 4] @ RVM_TILE, b: i32[4, 4] @ RVM_TILE, acc: i32[2, 4, 4] @ RVM_TILE):
                 for t in seq(0, 2):
                     for i in seq(0, 4):
                         for j in seq(0, 4):
@@ -49,6 +45,7 @@ import Testing
                                 acc[t, i, j] += a[i, k] * b[j, k]
             """)
         let q = try p.replace(p.findLoop("i"), with: ExoText.instruction("rvm_mmasa"))
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(try text(q.findLoop("t").body().stmts) == "rvm_mmasa(acc[t, 0:4, 0:4], b[0:4, 0:4], a[0:4, 0:4])")
         // The transposed product does not match: b[k, j] is not ms1[j, k].
         let transposed = try ExoText.procedure("""
@@ -84,6 +81,7 @@ import Testing
                         z[i + 4] += x[2 * k, i]
             """)
         let q = try p.replace(p.findLoop("i"), with: vadd)
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(try text(q.findLoop("k").body().stmts) == "vadd(8, z[4:12], x[2 * k, 0:8])")
     }
 
@@ -95,7 +93,8 @@ import Testing
         #expect(msg.hasPrefix("replace: the block does not match the body of rvm_mzero"))
         #expect(msg.contains("`t[ii, ji] = x[4 * io + ii, 4 * jo + ji]` does not match `dst[i, j] = 0`: `x[4 * io + ii, 4 * jo + ji]` does not match `0`"))
         // The statement it was applied to is printed.
-        #expect(msg.contains("applied to:\n    for ii in seq(0, 4):"))
+        #expect(msg.contains("applied to:"))
+        #expect(msg.contains("for ii in seq(0, 4):"))
         let loopMismatch = scheduleError { _ = try p.replace(p.findLoop("jo"), with: ExoText.instruction("rvm_mld")) }
         #expect(loopMismatch.contains("rvm_mld's body has 1 statement here, the block has 2 in `for jo in seq(0, 4):`"))
     }
@@ -141,6 +140,7 @@ import Testing
         #expect(msg.hasPrefix("replace: the precondition `stride(src, 1) == 1` of rvm_mld is not provably true at the call, where it reads `stride(x, 1) == 1`"))
         let q = try ExoText.procedure("@proc\ndef unitStride(x: [i32][4, 4] @ DRAM):\n    assert stride(x, 1) == 1\n" + body)
         let r = try q.replace(q.findLoop("i"), with: ExoText.instruction("rvm_mld"))
+        #expect(try InterpreterEquivalence.equal(q, r))
         #expect(try r.find("rvm_mld(_)").isCall)
         // A column of a dense matrix has stride 4 in its second window dimension.
         let column = try ExoText.procedure("""

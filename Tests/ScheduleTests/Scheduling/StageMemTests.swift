@@ -18,6 +18,7 @@ import Testing
         let p = try ExoText.procedure(Self.tiles)
         let block = try p.findLoop("ii")
         let q = try p.stageMem(block, window: "x[4*io:4*io+4, 4*jo:4*jo+4]", name: "xt")
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def double(x: i32[8, 8] @ DRAM, y: i32[8, 8] @ DRAM):
                 for io in seq(0, 2):
@@ -39,6 +40,7 @@ import Testing
     @Test func aBlockThatOverwritesTheWholeWindowFirstNeedsNoLoad() throws {
         let p = try ExoText.procedure(Self.tiles)
         let q = try p.stageMem(p.findLoop("ii"), window: "y[4*io:4*io+4, 4*jo:4*jo+4]", name: "yt")
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def double(x: i32[8, 8] @ DRAM, y: i32[8, 8] @ DRAM):
                 for io in seq(0, 2):
@@ -64,6 +66,7 @@ import Testing
                     x[i] = 7
             """)
         let q = try p.stageMem(p.findLoop("i"), window: "x[0:4]", name: "t")
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def half(x: i32[4] @ DRAM):
                 t: i32[4] @ DRAM
@@ -87,6 +90,7 @@ import Testing
                             z[4 * io + ii] += x[4 * io + ii, k] * v[k]
             """)
         let q = try p.stageMem(p.findLoop("ii"), window: "z[4*io:4*io+4]", name: "acc", accumulate: true)
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def mv(x: i32[8, 4] @ DRAM, v: i32[4] @ DRAM, z: i32[8] @ DRAM):
                 for io in seq(0, 2):
@@ -115,6 +119,7 @@ import Testing
             """)
         let block = try p.find("out[_] = _").expand(0, 1)
         let q = try p.stageMem(block, window: "out[i]", name: "acc")
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def dot(x: i32[4, 8] @ DRAM, out: i32[4] @ DRAM):
                 for i in seq(0, 4):
@@ -137,6 +142,7 @@ import Testing
                     x[i + 4] = x[i] + 1
             """)
         let q = try p.stageMem(p.findLoop("i"), window: "x[0:4]", name: "lo")
+        #expect(try InterpreterEquivalence.equal(p, q))
         #expect(ExoText.printed(q) == """
             def shift(x: i32[8] @ DRAM):
                 lo: i32[4] @ DRAM
@@ -197,5 +203,26 @@ import Testing
             .contains("`io` is not a data buffer"))
         #expect(scheduleError { _ = try p.stageMem(p.findLoop("ii"), window: "x", name: "1t") }
             .contains("`1t` is not a valid name"))
+    }
+
+    /// The property check itself can fail: dropping the load that the
+    /// partial write needs changes the output.
+    @Test func theInterpreterCheckNoticesAMissingLoad() throws {
+        let p = try ExoText.procedure("""
+            @proc
+            def half(x: i32[4] @ DRAM):
+                for i in seq(0, 2):
+                    x[i] = 7
+            """)
+        let wrong = try ExoText.procedure("""
+            @proc
+            def half(x: i32[4] @ DRAM):
+                t: i32[4] @ DRAM
+                for i in seq(0, 2):
+                    t[i] = 7
+                for i0 in seq(0, 4):
+                    x[i0] = t[i0]
+            """)
+        #expect(try !InterpreterEquivalence.equal(p, wrong))
     }
 }
