@@ -96,7 +96,17 @@ import Testing
         #expect(msg.contains("applied to:"))
         #expect(msg.contains("for ii in seq(0, 4):"))
         let loopMismatch = scheduleError { _ = try p.replace(p.findLoop("jo"), with: ExoText.instruction("rvm_mld")) }
-        #expect(loopMismatch.contains("rvm_mld's body has 1 statement here, the block has 2 in `for jo in seq(0, 4):`"))
+        #expect(loopMismatch.contains("`for ji in seq(0, 4):` does not match `dst[i, j] = src[i, j]`: expected an assignment, found a loop"))
+        let two = try ExoText.procedure("""
+            @proc
+            def two(x: i32[4, 4] @ DRAM):
+                for i in seq(0, 4):
+                    for j in seq(0, 4):
+                        x[i, j] = 0
+                    x[i, 0] = 1
+            """)
+        let countMismatch = scheduleError { _ = try two.replace(two.findLoop("i"), with: ExoText.instruction("rvm_mzero")) }
+        #expect(countMismatch.contains("rvm_mzero's body has 1 statement here, the block has 2 in `for i in seq(0, 4):`"))
     }
 
     @Test func aLoopOfTheWrongExtentIsRefused() throws {
