@@ -21,12 +21,16 @@ public struct Procedure: Sendable, CustomStringConvertible {
         let fromID: Int
         let rewrite: String
         let forward: Forwarding
+        /// The rewrite's arguments as text (cursor targets, numbers, names), for the step-by-step view.
+        var arguments: [String] = []
+        /// The proc the rewrite was applied to.
+        var source: Proc? = nil
     }
 
     private static let counter = Atomic<Int>(0)
     private static func freshID() -> Int { counter.add(1, ordering: .relaxed).newValue }
 
-    public init(_ proc: Proc, oracle: any SoundnessOracle = SyntacticOracle()) {
+    public init(_ proc: Proc, oracle: any SoundnessOracle = TieredOracle.shared) {
         self.ir = proc
         self.oracle = oracle
         self.id = Self.freshID()
@@ -46,16 +50,18 @@ public struct Procedure: Sendable, CustomStringConvertible {
     public var description: String { StatementText.proc(ir) }
 
     /// A new version with `proc` as its IR, derived from this one by `rewrite`.
-    func derived(_ rewrite: String, _ proc: Proc, _ forward: @escaping Forwarding) -> Procedure {
-        Procedure(ir: proc, oracle: oracle,
-                  lineage: lineage + [LineageStep(fromID: id, rewrite: rewrite, forward: forward)])
+    func derived(_ rewrite: String, _ proc: Proc, _ forward: @escaping Forwarding,
+                 arguments: [String] = []) -> Procedure {
+        let step = LineageStep(fromID: id, rewrite: rewrite, forward: forward, arguments: arguments, source: ir)
+        return Procedure(ir: proc, oracle: oracle, lineage: lineage + [step])
     }
 
     /// A new version whose body is `body`.
-    func derived(_ rewrite: String, body: [Stmt], _ forward: @escaping Forwarding) -> Procedure {
+    func derived(_ rewrite: String, body: [Stmt], _ forward: @escaping Forwarding,
+                 arguments: [String] = []) -> Procedure {
         var p = ir
         p.body = body
-        return derived(rewrite, p, forward)
+        return derived(rewrite, p, forward, arguments: arguments)
     }
 
     // MARK: cursors

@@ -7,18 +7,20 @@ import RISCV
 ///
 /// Each offloaded instruction is scheduled once, when the CPU offers it: every
 /// constraint it depends on comes from instructions offloaded before it, so its
-/// timestamps are final. Bank accesses of the LSU are reserved in the cycle ring,
-/// where the CPU's data port then finds them (the LSU has priority, see TimingModel).
+/// timestamps are final. Bank accesses of the LSU are reserved in `slots`, where
+/// the CPU's data port then finds them (see TimingModel), and unit busy
+/// intervals go to `busy`.
 struct Accelerator: Sendable {
     let config: AcceleratorConfig
     let offload: OffloadConfig
     let bankMap: BankMap
 
-    var ring = CycleRing()
+    var slots = CycleSlots()
+    var busy = BusyAccounting()
     var scoreboard: TileScoreboard
 
     /// Dispatch (pop) cycle of the last `inputBufferDepth` offloaded instructions.
-    private var bufferPops: [UInt64]
+    private var bufferPops: WordArray
     private(set) var offloaded: UInt64 = 0
     private var lastPop: UInt64 = 0
 
@@ -29,10 +31,13 @@ struct Accelerator: Sendable {
     /// The LSU has one bus port: a row request waits for the previous instruction's last grant.
     private var lsuPortFree: UInt64 = 0
     private var puFree: UInt64 = 0
-    private var saStarts: [UInt64]
-    private var lsuStarts: [UInt64]
+    private var saStarts: WordArray
+    private var lsuStarts: WordArray
     private var saCount = 0
     private var lsuCount = 0
+
+    /// Numbers the LSU's rows (from 1), so a CPU access can tell where one row's words end.
+    private var rowSerial: UInt64 = 0
 
     /// The latest finish of any instruction (drain end).
     private(set) var lastFinish: UInt64 = 0
@@ -42,9 +47,9 @@ struct Accelerator: Sendable {
         self.offload = offload
         self.bankMap = BankMap(banks)
         scoreboard = TileScoreboard(tokenDepth: config.rowTokenDepth)
-        bufferPops = [UInt64](repeating: 0, count: offload.inputBufferDepth)
-        saStarts = [UInt64](repeating: 0, count: config.unitQueueSlots)
-        lsuStarts = [UInt64](repeating: 0, count: config.unitQueueSlots)
+        bufferPops = WordArray(count: offload.inputBufferDepth)
+        saStarts = WordArray(count: config.unitQueueSlots)
+        lsuStarts = WordArray(count: config.unitQueueSlots)
     }
 
     /// Schedules one RVM instruction that the CPU offers at cycle `issue`.
@@ -52,6 +57,12 @@ struct Accelerator: Sendable {
     mutating func offer(_ inst: Instruction, klass: InstructionClass, base: UInt32, stride: UInt32,
                         issue: UInt64) -> AcceleratorSchedule {
         var s = AcceleratorSchedule()
+        slots.begin(present: issue)
+        scoreboard.makeUnique()
+        bufferPops.makeUnique()
+        saStarts.makeUnique()
+        lsuStarts.makeUnique()
+        busy.settle(before: issue)
         let depth = bufferPops.count
         let slot = Int(offloaded % UInt64(depth))
         // Input buffer: a slot is free once the instruction `depth` back was popped.
@@ -74,9 +85,10 @@ struct Accelerator: Sendable {
         bufferPops[slot] = pop
         lastPop = pop
         offloaded += 1
-        ring.mark(s.unit.flag, from: s.start, to: s.busyEnd)
-        s.finish = ring.claim(CycleRing.Flag.resultPort, from: s.finish)
-        if s.finish > lastFinish { lastFinish = s.finish }
+        busy.add(s.unit, from: s.start, to: s.busyEnd)
+        let port = slots.claimResultPort(from: s.finish, unit: s.unit)
+        s.finish = port.cycle
+        lastFinish = max(lastFinish, s.finish, port.moved)
         return s
     }
 
@@ -84,7 +96,7 @@ struct Accelerator: Sendable {
 
     private mutating func scheduleMatmul(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
         let md = Int(inst.rd & 7), ms1 = Int(inst.rs1 & 7), ms2 = Int(inst.rs2 & 7)
-        pop = max(pop, scoreboard.writeClear[md])                               // WAW
+        pop = max(pop, scoreboard.writeClear(md))                               // WAW
         if saCount >= saStarts.count { pop = max(pop, saStarts[saCount % saStarts.count] + 1) }
         pop = max(pop, scoreboard.tokenFree(md), scoreboard.tokenFree(ms1), scoreboard.tokenFree(ms2))
 
@@ -109,7 +121,7 @@ struct Accelerator: Sendable {
         }
         let lastRead = start + config.saFeedOffset + 3
         let lastWrite = start + config.saDrainOffset + 3
-        scoreboard.writeClear[md] = lastWrite + config.scoreboardClearDelay
+        scoreboard.setWriteClear(md, lastWrite + config.scoreboardClearDelay)
         // Tokens: one per distinct register, released when the unit is done with it.
         scoreboard.pushToken(md, releasedAt: lastWrite)
         if ms1 != md { scoreboard.pushToken(ms1, releasedAt: lastRead) }
@@ -130,11 +142,17 @@ struct Accelerator: Sendable {
     /// returns the cycle the last word is granted (all 4 channels in parallel,
     /// words in the same bank one per cycle).
     private mutating func accessRow(_ address: UInt32, from request: UInt64) -> UInt64 {
+        rowSerial += 1
+        // Fast path: four distinct banks, all free at the request.
+        let row = bankMap.distinctRowBanks(address)
+        if row != 0 && slots.banks(at: request) & row == 0 {
+            return slots.reserve(banks: row, from: request, row: rowSerial)
+        }
         var granted = request
         for w in 0..<4 {
             let bank = bankMap.bank(of: address &+ UInt32(4 * w))
             if bank == BankMap.none { continue }
-            let g = ring.reserve(bank: bank, from: request)
+            let g = slots.reserve(banks: 1 &<< UInt64(bank), from: request, row: rowSerial)
             if g > granted { granted = g }
         }
         return granted
@@ -152,7 +170,7 @@ struct Accelerator: Sendable {
     private mutating func scheduleLoad(_ inst: Instruction, base: UInt32, stride: UInt32,
                                        pop: inout UInt64, into s: inout AcceleratorSchedule) {
         let md = Int(inst.rd & 7)
-        pop = max(pop, scoreboard.writeClear[md])                               // WAW
+        pop = max(pop, scoreboard.writeClear(md))                               // WAW
         lsuQueue(&pop)
         pop = max(pop, scoreboard.tokenFree(md))
         let start = max(pop + config.lsuDispatchToStart, lsuFree, lsuPortFree)
@@ -171,7 +189,7 @@ struct Accelerator: Sendable {
             write = w
             scoreboard.noteWrite(md, r, at: w)
         }
-        scoreboard.writeClear[md] = write + config.scoreboardClearDelay
+        scoreboard.setWriteClear(md, write + config.scoreboardClearDelay)
         scoreboard.pushToken(md, releasedAt: write)
         lsuStarted(start)
         lsuFree = max(lastGrant + config.lsuLoadRestart, write)
@@ -217,7 +235,7 @@ struct Accelerator: Sendable {
 
     private mutating func scheduleZero(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
         let md = Int(inst.rd & 7)
-        pop = max(pop, scoreboard.writeClear[md], puFree, scoreboard.tokenFree(md))
+        pop = max(pop, scoreboard.writeClear(md), puFree, scoreboard.tokenFree(md))
         let start = pop + config.puDispatchToStart
         var write: UInt64 = 0
         for r in 0..<TileScoreboard.rows {
@@ -227,7 +245,7 @@ struct Accelerator: Sendable {
             write = w
             scoreboard.noteWrite(md, r, at: w)
         }
-        scoreboard.writeClear[md] = write + config.scoreboardClearDelay
+        scoreboard.setWriteClear(md, write + config.scoreboardClearDelay)
         scoreboard.pushToken(md, releasedAt: write)
         puFree = write
         s.unit = .permutationUnit

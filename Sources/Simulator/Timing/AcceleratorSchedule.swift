@@ -9,8 +9,6 @@ public enum AcceleratorUnit: Int, CaseIterable, Codable, Sendable {
         case .permutationUnit: return "permutation unit"
         }
     }
-
-    var flag: UInt8 { 1 << UInt8(rawValue) }
 }
 
 /// When one offloaded RVM instruction passes each point of the coprocessor,

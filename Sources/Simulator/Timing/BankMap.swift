@@ -42,6 +42,9 @@ struct BankMap: Sendable {
         var bankSize: UInt32
     }
     private var entries: [Entry] = []
+    /// The first interleaved region of at least 4 banks, in scalars (the LSU's
+    /// usual target): base, byte size, first bank, bank count (count 0: none).
+    private var fastBase: UInt32 = 0, fastSize: UInt64 = 0, fastFirst = 0, fastCount: UInt32 = 0
 
     init(_ regions: [BankRegion]) {
         var first = 0
@@ -49,11 +52,31 @@ struct BankMap: Sendable {
             entries.append(Entry(base: r.base, size: r.byteSize, firstBank: first,
                                  interleaved: r.kind == .interleaved, bankCount: UInt32(r.bankCount),
                                  bankSize: r.bankSize))
+            if fastCount == 0 && r.kind == .interleaved && r.bankCount >= 4 {
+                (fastBase, fastSize, fastFirst, fastCount) = (r.base, r.byteSize, first, UInt32(r.bankCount))
+            }
             first += r.bankCount
         }
     }
 
     var bankCount: Int { entries.reduce(0) { $0 + Int($1.bankCount) } }
+
+    /// The banks of the four words of a row at `address` when they are four
+    /// distinct banks of one interleaved region (one bit each), else 0: the
+    /// common LSU row, which can then be granted with one lookup.
+    @inline(__always)
+    func distinctRowBanks(_ address: UInt32) -> UInt64 {
+        let offset = address &- fastBase
+        guard fastCount != 0 && UInt64(offset) + 16 <= fastSize else { return 0 }
+        var local = (offset >> 2) % fastCount
+        var mask: UInt64 = 0
+        for _ in 0..<4 {
+            mask |= 1 &<< UInt64(fastFirst + Int(local))
+            local += 1
+            if local == fastCount { local = 0 }
+        }
+        return mask
+    }
 
     @inline(__always)
     func bank(of address: UInt32) -> Int {

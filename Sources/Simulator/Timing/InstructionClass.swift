@@ -1,81 +1,60 @@
 import RISCV
 
 /// How the timing model groups opcodes, and which GPRs each one reads and
-/// writes (for the load-use and jalr-dependency stalls). Tables indexed by the
-/// opcode's raw value so the per-instruction path is two array loads.
+/// writes (for the load-use and jalr-dependency stalls). One table indexed by
+/// the opcode's raw value replaces a switch per instruction.
 enum InstructionClass: UInt8, Sendable {
     case alu, mul, mulh, div, load, store, branch, jal, jalr, csr, fence, fenceI
     case mret, wfi, system, rvmLoad, rvmStore, rvmZero, rvmMatmul, illegal
 }
 
-struct OpcodeTable: Sendable {
+/// What the timing model needs to know of one opcode, packed so the
+/// per-instruction path reads it with one load.
+struct OpcodeInfo: Sendable {
+    var klass: InstructionClass = .illegal
     /// Bit 0: reads rs1; bit 1: reads rs2 (GPRs).
-    let sources: [UInt8]
-    let writesRd: [Bool]
-    let klass: [InstructionClass]
+    var sources: UInt8 = 0
+    var writesRd = false
+    /// Access size in bytes of a scalar load or store (1 otherwise).
+    var size: UInt8 = 1
+}
 
-    static let shared = OpcodeTable()
-
-    private init() {
-        let n = Opcode.allCases.count
-        var sources = [UInt8](repeating: 0, count: n)
-        var writes = [Bool](repeating: false, count: n)
-        var klass = [InstructionClass](repeating: .illegal, count: n)
+enum OpcodeTable {
+    /// Indexed by `Opcode.rawValue`.
+    static let info: [OpcodeInfo] = {
+        var table = [OpcodeInfo](repeating: OpcodeInfo(), count: Opcode.allCases.count)
         for op in Opcode.allCases {
-            let i = Int(op.rawValue)
+            let klass: InstructionClass, sources: UInt8, writes: Bool
             switch op {
-            case .lui, .auipc:
-                klass[i] = .alu; writes[i] = true
-            case .jal:
-                klass[i] = .jal; writes[i] = true
-            case .jalr:
-                klass[i] = .jalr; writes[i] = true; sources[i] = 1
-            case .beq, .bne, .blt, .bge, .bltu, .bgeu:
-                klass[i] = .branch; sources[i] = 3
-            case .lb, .lh, .lw, .lbu, .lhu:
-                klass[i] = .load; writes[i] = true; sources[i] = 1
-            case .sb, .sh, .sw:
-                klass[i] = .store; sources[i] = 3
-            case .addi, .slti, .sltiu, .xori, .ori, .andi, .slli, .srli, .srai:
-                klass[i] = .alu; writes[i] = true; sources[i] = 1
-            case .add, .sub, .sll, .slt, .sltu, .xor, .srl, .sra, .or, .and:
-                klass[i] = .alu; writes[i] = true; sources[i] = 3
-            case .fence:
-                klass[i] = .fence
-            case .fenceI:
-                klass[i] = .fenceI
-            case .ecall, .ebreak:
-                klass[i] = .system
-            case .mret:
-                klass[i] = .mret
-            case .wfi:
-                klass[i] = .wfi
-            case .csrrw, .csrrs, .csrrc:
-                klass[i] = .csr; writes[i] = true; sources[i] = 1
-            case .csrrwi, .csrrsi, .csrrci:
-                klass[i] = .csr; writes[i] = true
-            case .mul:
-                klass[i] = .mul; writes[i] = true; sources[i] = 3
-            case .mulh, .mulhsu, .mulhu:
-                klass[i] = .mulh; writes[i] = true; sources[i] = 3
-            case .div, .divu, .rem, .remu:
-                klass[i] = .div; writes[i] = true; sources[i] = 3
-            case .mldW:
-                klass[i] = .rvmLoad; sources[i] = 3
-            case .mstW:
-                klass[i] = .rvmStore; sources[i] = 3
-            case .mzero:
-                klass[i] = .rvmZero
-            case .mmasaW, .mmadaH, .mmaqaB, .fmmaccS:
-                klass[i] = .rvmMatmul   // tile registers only: no GPR read
-            case .illegal:
-                klass[i] = .illegal
+            case .lui, .auipc: (klass, sources, writes) = (.alu, 0, true)
+            case .jal: (klass, sources, writes) = (.jal, 0, true)
+            case .jalr: (klass, sources, writes) = (.jalr, 1, true)
+            case .beq, .bne, .blt, .bge, .bltu, .bgeu: (klass, sources, writes) = (.branch, 3, false)
+            case .lb, .lh, .lw, .lbu, .lhu: (klass, sources, writes) = (.load, 1, true)
+            case .sb, .sh, .sw: (klass, sources, writes) = (.store, 3, false)
+            case .addi, .slti, .sltiu, .xori, .ori, .andi, .slli, .srli, .srai: (klass, sources, writes) = (.alu, 1, true)
+            case .add, .sub, .sll, .slt, .sltu, .xor, .srl, .sra, .or, .and: (klass, sources, writes) = (.alu, 3, true)
+            case .fence: (klass, sources, writes) = (.fence, 0, false)
+            case .fenceI: (klass, sources, writes) = (.fenceI, 0, false)
+            case .ecall, .ebreak: (klass, sources, writes) = (.system, 0, false)
+            case .mret: (klass, sources, writes) = (.mret, 0, false)
+            case .wfi: (klass, sources, writes) = (.wfi, 0, false)
+            case .csrrw, .csrrs, .csrrc: (klass, sources, writes) = (.csr, 1, true)
+            case .csrrwi, .csrrsi, .csrrci: (klass, sources, writes) = (.csr, 0, true)
+            case .mul: (klass, sources, writes) = (.mul, 3, true)
+            case .mulh, .mulhsu, .mulhu: (klass, sources, writes) = (.mulh, 3, true)
+            case .div, .divu, .rem, .remu: (klass, sources, writes) = (.div, 3, true)
+            case .mldW: (klass, sources, writes) = (.rvmLoad, 3, false)
+            case .mstW: (klass, sources, writes) = (.rvmStore, 3, false)
+            case .mzero: (klass, sources, writes) = (.rvmZero, 0, false)
+            case .mmasaW, .mmadaH, .mmaqaB, .fmmaccS: (klass, sources, writes) = (.rvmMatmul, 0, false)  // tile registers only
+            case .illegal: (klass, sources, writes) = (.illegal, 0, false)
             }
+            table[Int(op.rawValue)] = OpcodeInfo(klass: klass, sources: sources, writesRd: writes,
+                                                 size: UInt8(accessSize(op)))
         }
-        self.sources = sources
-        self.writesRd = writes
-        self.klass = klass
-    }
+        return table
+    }()
 }
 
 /// Access size in bytes of a scalar load or store.

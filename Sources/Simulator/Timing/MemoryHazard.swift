@@ -63,6 +63,10 @@ struct HazardDetector: Sendable {
     private var loadsPendingUntil: UInt64 = 0
     private var cpuStoresLandBy: UInt64 = 0
 
+    /// From this cycle on no accelerator memory access is pending, so CPU
+    /// accesses at or after it cannot race with one.
+    var quietFrom: UInt64 { max(storesPendingUntil, loadsPendingUntil) }
+
     /// Rows hit by [address, address+size): a bit per row of the tile access.
     @inline(__always) private static func rowsTouched(_ a: TileAccess, _ address: UInt32, _ size: UInt32) -> Int {
         var mask = 0

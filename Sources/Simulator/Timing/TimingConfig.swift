@@ -129,7 +129,14 @@ public struct CPUTimingConfig: Codable, Sendable, Equatable {
     /// wfi (the simulator never sleeps). Derived: 1.
     public var wfi: UInt64 = 1
     /// Cycles the CPU spends issuing one RVM instruction over CORE-V-XIF when the
-    /// coprocessor accepts it at once. Source: SPEC §2 ("committed at issue").
+    /// coprocessor accepts it at once. Source: SPEC §2 ("committed at issue");
+    /// checked in esl-epfl/cv32e40px rtl/cv32e40px_x_disp.sv: the ID stage stalls
+    /// only on `x_if_not_ready = x_issue_valid_o & ~x_issue_ready_i`, commit is
+    /// signalled with the issue (`x_commit_valid_o = x_issue_valid_o`), and
+    /// Quadrilatero answers in the same cycle (rtl/quadrilatero.sv
+    /// `x_issue_ready_o = in_buf_push_ready`, accept from the combinational
+    /// quadrilatero_xif_decoder.sv, loadstore = 0 so no memory-counter stall):
+    /// an offered instruction with buffer room costs exactly 1 cycle.
     public var offloadIssue: UInt64 = 1
 
     public init() {}
@@ -249,11 +256,18 @@ public struct AcceleratorConfig: Codable, Sendable, Equatable {
     public var lsuStoreReadToRequest: UInt64 = 2
     /// Store: the LSU starts its next instruction this many cycles after reading
     /// the last row (rlast clears busy, controller start), and not before the
-    /// store FIFO issued its last row. Calibrated: `mst.w` 5.
+    /// store FIFO issued its last row. Calibrated: `mst.w` 5. An `mld.w` after an
+    /// `mst.w` shares the one bus port: its first request comes the cycle after
+    /// the store's last grant (rtl/quadrilatero_register_lsu.sv `lsu_ready =
+    /// store_fifo_empty | ...`; rtl/quadrilatero_lsu.sv `obi_channel_signals`
+    /// drives the port from the store FIFO until it is empty), as modelled.
     public var lsuStoreRestart: UInt64 = 2
     /// Rows the load FIFO can hold while tile writes wait (WAR); memory reads run
     /// ahead of the writes by at most this many rows. RTL rtl/quadrilatero_register_lsu.sv
-    /// (FIFO_DEPTH 4 = 3 entries + head register).
+    /// (FIFO_DEPTH 4 = 3 entries + head register). Not used yet: one tile (4 rows)
+    /// always fits, and the next LSU instruction waits for the WAR-held last row
+    /// write (`lsuFree`), which the RTL relaxes to the first row write
+    /// (register_lsu `busy_o ... load_fifo_data_available & counter_d == '0`).
     public var lsuLoadFifoRows: Int = 4
     /// Permutation unit (`mzero`): dispatch -> first row write; one row per
     /// cycle; busy (blocking dispatch to it) until its last row. RTL rtl/quadrilatero_perm_unit.sv.
@@ -294,6 +308,20 @@ public struct MemoryConfig: Codable, Sendable, Equatable {
     /// accelerator (a write buffer; cv32e40p has none). Source: SPEC §3 (SRAM
     /// grants in the same cycle): 0.
     public var cpuStoreDelay: UInt64 = 0
+    /// Who gets a bank when the CPU's data port and an LSU channel want it in the
+    /// same cycle. Source: X-HEEP hw/core-v-mini-mcu/system_xbar.sv instantiates
+    /// `xbar_varlat` (ExtPrio = 0, `rr_i('0)`), which has one `rr_arb_tree` per
+    /// slave (bank): round robin. The CPU (master CORE_DATA) then gets the bank
+    /// after the LSU words of the row holding it were granted: one cycle for a
+    /// row spread over 4 interleaved banks, up to 4 when a row's words share one
+    /// contiguous bank. (The cycle the LSU then loses is not modelled: its
+    /// schedule is fixed at offload.) `acceleratorFirst` makes the CPU wait for
+    /// every reserved cycle of the bank (the model before this was checked).
+    public var busArbitration: BusArbitration = .roundRobin
+
+    public enum BusArbitration: String, Codable, Sendable {
+        case roundRobin, acceleratorFirst
+    }
 
     public init() {}
 
@@ -302,6 +330,7 @@ public struct MemoryConfig: Codable, Sendable, Equatable {
         let d = MemoryConfig()
         banks = try c.value(.banks, or: d.banks)
         cpuStoreDelay = try c.value(.cpuStoreDelay, or: d.cpuStoreDelay)
+        busArbitration = try c.value(.busArbitration, or: d.busArbitration)
     }
 }
 

@@ -13,12 +13,16 @@ import RISCV
 /// cycle; the CPU stalls only until the input buffer has room, then spends
 /// `offloadIssue` cycles. The accelerator schedule is computed right then (see `Accelerator`).
 ///
-/// Memory: one access per bank per cycle. The accelerator's LSU has priority
-/// over the CPU's data port: its accesses are fixed when it is offloaded (ahead
-/// of the CPU in time), and a CPU access finding the bank taken retries the
-/// next cycle (stall cause bank-conflict). This keeps the schedule causal and
-/// cheap, and it is also the ordering a row needs on hardware: a row completes
-/// only once all four LSU channels are granted, while a CPU retry costs one cycle.
+/// Memory: one access per bank per cycle. The LSU's accesses are fixed when it
+/// is offloaded (ahead of the CPU in time), which keeps the schedule causal and
+/// cheap; a CPU access finding its bank reserved waits (stall cause
+/// bank-conflict) for its round-robin turn at the crossbar: until the LSU row
+/// holding the bank has been granted (MemoryConfig.busArbitration).
+///
+/// Speed: `retire` is a table lookup and an add for ALU instructions; nothing
+/// is done per cycle (unit busy and overlap statistics are kept as intervals,
+/// bank reservations in a ring that is never cleared), and a CPU access looks
+/// at the banks only while an LSU reservation lies ahead of it.
 ///
 /// Integration: `var model = TimingModel(config:functions:timeline:)`, pass it
 /// as the core's observer, implement mcycle with `CycleCounterCSR` over
@@ -32,11 +36,21 @@ public struct TimingModel: TimingObserver {
     private let cost: CPUCosts
     private let loadsWaitForStores: Bool
     private let cpuStoreDelay: UInt64
+    /// A CPU store landing at most this many cycles after its issue can never be
+    /// missed by a later `mld.w` (whose first read is at least this far after
+    /// its own issue), so such stores need not be remembered.
+    private let storeNeverLate: UInt64
+    /// From this cycle on the accelerator holds no bank and has no memory access
+    /// pending: a CPU access then costs exactly its pipeline cost.
+    private var memoryQuietFrom: UInt64 = 0
+    /// CPU stores never need remembering for the hazard detector (see `storeNeverLate`).
+    private let storesLandInTime: Bool
+    private let roundRobinBanks: Bool
     public private(set) var instret: UInt64 = 0
 
     private var accelerator: Accelerator
     private let bankMap: BankMap
-    private let table = OpcodeTable.shared
+    private let table = OpcodeTable.info
     private let slowCSR: [Bool]
     private var detector = HazardDetector()
 
@@ -44,9 +58,8 @@ public struct TimingModel: TimingObserver {
     private var lastLoadRd: UInt8 = 0
     private var lastWrittenRd: UInt8 = 0
 
-    private var stallCycles = [UInt64](repeating: 0, count: StallCause.allCases.count)
-    private var tally = UnitTally()
-    private var unitInstructions = [UInt64](repeating: 0, count: AcceleratorUnit.allCases.count)
+    private var stallCycles = StallTally()
+    private var unitInstructions: (UInt64, UInt64, UInt64) = (0, 0, 0)
 
     public private(set) var hazards: [MemoryHazard] = []
     public private(set) var hazardCount: UInt64 = 0
@@ -59,6 +72,8 @@ public struct TimingModel: TimingObserver {
     private var functionCycles: [UInt64]
     private var functionInstret: [UInt64]
     private let profiling: Bool
+    /// Profiling or a timeline: every instruction takes the full path.
+    private let detailed: Bool
 
     private var timeline: TimelineRecorder?
     private var spanFunction = -1
@@ -72,6 +87,9 @@ public struct TimingModel: TimingObserver {
         cost = CPUCosts(config.cpu)
         loadsWaitForStores = config.checks.cpuLoadsWaitForAcceleratorStores
         cpuStoreDelay = config.memory.cpuStoreDelay
+        storeNeverLate = 1 + config.offload.acceptToDispatch + config.accelerator.lsuDispatchToStart
+        storesLandInTime = 1 + config.memory.cpuStoreDelay <= storeNeverLate
+        roundRobinBanks = config.memory.busArbitration == .roundRobin
         accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
         bankMap = BankMap(config.memory.banks)
         var slow = [Bool](repeating: false, count: 4096)
@@ -79,6 +97,7 @@ public struct TimingModel: TimingObserver {
         slowCSR = slow
         self.functions = FunctionTable(functions)
         profiling = !functions.isEmpty
+        detailed = profiling || timeline != nil
         functionCycles = [UInt64](repeating: 0, count: self.functions.ranges.count + 1)
         functionInstret = functionCycles
         self.timeline = timeline.map { TimelineRecorder(window: $0) }
@@ -86,89 +105,141 @@ public struct TimingModel: TimingObserver {
 
     // MARK: per instruction
 
+    /// Small enough to inline into the core's loop. The common instructions are
+    /// costed right here: an ALU op, a branch, or an aligned load/store while the
+    /// accelerator has no memory traffic ahead, none of them using a register the
+    /// previous load writes. Everything else (and every instruction when profiling
+    /// or recording a timeline) takes `retireInFull`, which gives the same cycles
+    /// for these cases (checked against the full path by Tests/SimulatorTests/Timing).
+    @inline(__always)
     public mutating func retire(_ r: RetireRecord) {
         let inst = r.instruction
-        let op = Int(inst.opcode.rawValue)
-        let klass = table.klass[op]
-        // Fast path: a plain ALU instruction with no pending load result and no
-        // profiling costs exactly `alu` cycles.
-        if klass == .alu && lastLoadRd == 0 && !r.trapped && !profiling && timeline == nil {
-            cycles += cost.alu
-            instret += 1
-            lastWrittenRd = inst.rd
-            accelerator.ring.sweep(upTo: cycles, programEnd: .max, into: &tally)
-            return
+        let info = table[Int(inst.opcode.rawValue)]
+        if !detailed && !r.trapped
+            && (lastLoadRd == 0
+                || !((info.sources & 1 != 0 && inst.rs1 == lastLoadRd) || (info.sources & 2 != 0 && inst.rs2 == lastLoadRd))) {
+            switch info.klass {
+            case .alu:
+                cycles &+= cost.alu
+                instret &+= 1
+                lastLoadRd = 0
+                lastWrittenRd = inst.rd
+                return
+            case .branch:
+                if r.nextPC != r.pc &+ 4 {
+                    cycles &+= cost.branchTaken
+                    stallCycles.add(.takenBranch, cost.branchTaken - 1)
+                } else {
+                    cycles &+= cost.branchNotTaken
+                    stallCycles.add(.takenBranch, cost.branchNotTaken - 1)
+                }
+                instret &+= 1
+                lastLoadRd = 0
+                lastWrittenRd = 0
+                return
+            case .load, .store:
+                if cycles >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
+                    && (info.klass == .load || storesLandInTime) {
+                    cycles &+= cost.loadStore
+                    instret &+= 1
+                    lastLoadRd = info.klass == .load ? inst.rd : 0
+                    lastWrittenRd = lastLoadRd
+                    return
+                }
+            default:
+                break
+            }
         }
+        retireInFull(r, info)
+    }
+
+    @inline(never)
+    private mutating func retireInFull(_ r: RetireRecord, _ info: OpcodeInfo) {
+        let inst = r.instruction
+        let klass = info.klass
         let issue = cycles
         var t = issue
-        let cpu = cost
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
-            let src = table.sources[op]
+            let src = info.sources
             if (src & 1 != 0 && inst.rs1 == lastLoadRd) || (src & 2 != 0 && inst.rs2 == lastLoadRd) {
-                stall(.loadUse, cpu.loadUseStall, &t)
+                stall(.loadUse, cost.loadUseStall, &t)
             }
         } else if klass == .jalr && lastWrittenRd != 0 && inst.rs1 == lastWrittenRd {
-            stall(.jalrDependency, cpu.jalrDependencyStall, &t)
+            stall(.jalrDependency, cost.jalrDependencyStall, &t)
         }
 
         if r.trapped {
             t += 1
-            stall(.trap, cpu.trap - 1, &t)
+            stall(.trap, cost.trap - 1, &t)
         } else {
             switch klass {
-            case .alu, .illegal: t += cpu.alu
-            case .mul: t += cpu.mul
-            case .mulh: t += 1; stall(.multiply, cpu.mulh - 1, &t)
+            case .alu, .illegal: t += cost.alu
+            case .mul: t += cost.mul
+            case .mulh: t += 1; stall(.multiply, cost.mulh - 1, &t)
             case .div:
                 var divisor = r.operand2
                 if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
                 t += 1
-                stall(.divide, cpu.divBase + UInt64(divisor.leadingZeroBitCount) - 1, &t)
+                stall(.divide, cost.divBase + UInt64(divisor.leadingZeroBitCount) - 1, &t)
             case .load: cpuLoad(r, &t)
             case .store: cpuStore(r, &t)
             case .branch:
                 t += 1
-                if r.nextPC != r.pc &+ 4 { stall(.takenBranch, cpu.branchTaken - 1, &t) }
-                else if cpu.branchNotTaken > 1 { stall(.takenBranch, cpu.branchNotTaken - 1, &t) }
-            case .jal, .jalr: t += 1; stall(.jump, cpu.jump - 1, &t)
-            case .mret: t += 1; stall(.jump, cpu.mret - 1, &t)
+                if r.nextPC != r.pc &+ 4 { stall(.takenBranch, cost.branchTaken - 1, &t) }
+                else if cost.branchNotTaken > 1 { stall(.takenBranch, cost.branchNotTaken - 1, &t) }
+            case .jal, .jalr: t += 1; stall(.jump, cost.jump - 1, &t)
+            case .mret: t += 1; stall(.jump, cost.mret - 1, &t)
             case .csr:
                 t += 1
-                let cost = slowCSR[Int(inst.imm) & 0xFFF] ? cpu.csrSlow : cpu.csrFast
-                stall(.csr, cost - 1, &t)
-            case .fence: t += cpu.fence
-            case .fenceI: t += 1; stall(.fenceI, cpu.fenceI - 1, &t)
-            case .wfi: t += cpu.wfi
-            case .system: t += 1; stall(.trap, cpu.trap - 1, &t)   // ecall/ebreak always trap
+                let csrCost = slowCSR[Int(inst.imm) & 0xFFF] ? cost.csrSlow : cost.csrFast
+                stall(.csr, csrCost - 1, &t)
+            case .fence: t += cost.fence
+            case .fenceI: t += 1; stall(.fenceI, cost.fenceI - 1, &t)
+            case .wfi: t += cost.wfi
+            case .system: t += 1; stall(.trap, cost.trap - 1, &t)   // ecall/ebreak always trap
             case .rvmLoad, .rvmStore, .rvmZero, .rvmMatmul: offload(r, klass, &t)
             }
         }
 
         lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
-        lastWrittenRd = (table.writesRd[op] && !r.trapped) ? inst.rd : 0
+        lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
         instret += 1
         cycles = t
-        if profiling || timeline != nil { attribute(pc: r.pc, from: issue, to: t) }
-        accelerator.ring.sweep(upTo: t, programEnd: .max, into: &tally)
+        if detailed { attribute(pc: r.pc, from: issue, to: t) }
     }
 
     @inline(__always) private mutating func stall(_ cause: StallCause, _ n: UInt64, _ t: inout UInt64) {
         guard n > 0 else { return }
-        stallCycles[cause.rawValue] += n
-        if timeline != nil { timeline!.add(.cpu, cause.name, "stall", from: t, to: t + n) }
+        stallCycles.add(cause, n)
+        if detailed { recordStall(cause, from: t, to: t + n) }
         t += n
     }
 
+    @inline(never) private mutating func recordStall(_ cause: StallCause, from: UInt64, to: UInt64) {
+        if timeline != nil { timeline!.add(.cpu, cause.name, "stall", from: from, to: to) }
+    }
+
     /// Waits while the accelerator holds the bank of `address` in cycle `t`.
+    /// Nothing to look up when no bank is reserved at or after `t` (the LSU is idle or behind).
     @inline(__always) private mutating func arbitrate(_ address: UInt32, _ t: inout UInt64) {
+        guard t < accelerator.slots.bankHorizon else { return }
         let bank = bankMap.bank(of: address)
         guard bank != BankMap.none else { return }
         var c = t
-        while accelerator.ring.bankBusy(bank, at: c) { c += 1 }
+        if roundRobinBanks {
+            // The CPU's turn comes once the LSU row holding the bank has its words (MemoryConfig.busArbitration).
+            if accelerator.slots.bankBusy(bank, at: c) {
+                let row = accelerator.slots.row(at: c)
+                c += 1
+                while accelerator.slots.bankBusy(bank, at: c) && accelerator.slots.row(at: c) == row { c += 1 }
+            }
+        } else {
+            while accelerator.slots.bankBusy(bank, at: c) { c += 1 }
+        }
         if c > t {
-            accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: c)
+            accelerator.busy.cpuWaited(from: t, to: c)
             stall(.bankConflict, c - t, &t)
         }
     }
@@ -180,7 +251,7 @@ public struct TimingModel: TimingObserver {
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
             if loadsWaitForStores && ready > t {
-                accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: ready)
+                accelerator.busy.cpuWaited(from: t, to: ready)
                 stall(.acceleratorStoreWait, ready - t, &t)
             }
         }
@@ -195,7 +266,9 @@ public struct TimingModel: TimingObserver {
                                                pc: r.pc, word: r.instruction.word) {
             report(hazard)
         }
-        detector.noteCPUStore(address: r.address, size: size, lands: lands, pc: r.pc, word: r.instruction.word)
+        if lands - t > storeNeverLate {
+            detector.noteCPUStore(address: r.address, size: size, lands: lands, pc: r.pc, word: r.instruction.word)
+        }
         memoryCost(r.address, size, &t)
     }
 
@@ -215,12 +288,17 @@ public struct TimingModel: TimingObserver {
         }
         let s = accelerator.offer(inst, klass: klass, base: r.address, stride: r.operand2, issue: t)
         if s.accept > t {
-            accelerator.ring.mark(CycleRing.Flag.cpuWaitsOnAccelerator, from: t, to: s.accept)
+            accelerator.busy.cpuWaited(from: t, to: s.accept)
             stall(.offloadBufferFull, s.accept - t, &t)
         }
         t += cost.offloadIssue
-        unitInstructions[s.unit.rawValue] += 1
+        switch s.unit {
+        case .systolicArray: unitInstructions.0 += 1
+        case .lsu: unitInstructions.1 += 1
+        case .permutationUnit: unitInstructions.2 += 1
+        }
 
+        defer { memoryQuietFrom = max(accelerator.slots.bankHorizon, detector.quietFrom) }
         if klass == .rvmLoad {
             if let h = detector.checkAcceleratorLoad(base: r.address, stride: r.operand2, schedule: s,
                                                      pc: r.pc, word: inst.word) {
@@ -276,17 +354,21 @@ public struct TimingModel: TimingObserver {
     public mutating func finish() -> TimingReport {
         let exit = cycles
         let end = max(exit, accelerator.lastFinish)
-        accelerator.ring.sweep(upTo: end, programEnd: exit, into: &tally)
         closeSpan(at: exit)
         spanFunction = -1
 
         var stalls: [String: UInt64] = [:]
-        for cause in StallCause.allCases where stallCycles[cause.rawValue] > 0 {
-            stalls[cause.name] = stallCycles[cause.rawValue]
+        var stallTotal: UInt64 = 0
+        for cause in StallCause.allCases where stallCycles[cause] > 0 {
+            stalls[cause.name] = stallCycles[cause]
+            stallTotal += stallCycles[cause]
         }
+        let busy = accelerator.busy
+        let counts = [unitInstructions.0, unitInstructions.1, unitInstructions.2]
         let units = AcceleratorUnit.allCases.map { u in
-            TimingReport.Unit(name: u.name, instructions: unitInstructions[u.rawValue], busyCycles: tally.busy(u),
-                              utilisation: end == 0 ? 0 : Double(tally.busy(u)) / Double(end))
+            let cycles = busy.unitBusy(u, before: end)
+            return TimingReport.Unit(name: u.name, instructions: counts[u.rawValue], busyCycles: cycles,
+                                     utilisation: end == 0 ? 0 : Double(cycles) / Double(end))
         }
         var perFunction: [TimingReport.Function] = []
         if profiling {
@@ -298,9 +380,9 @@ public struct TimingModel: TimingObserver {
         }
         return TimingReport(
             cycles: exit, instret: instret, cpi: instret == 0 ? 0 : Double(exit) / Double(instret),
-            drainCycles: end - exit, totalCycles: end, stalls: stalls, stallCycles: stallCycles.reduce(0, +),
+            drainCycles: end - exit, totalCycles: end, stalls: stalls, stallCycles: stallTotal,
             offloadedInstructions: accelerator.offloaded, units: units,
-            acceleratorBusyCycles: tally.anyBusy, overlapCycles: tally.overlap,
+            acceleratorBusyCycles: busy.anyBusy(before: end), overlapCycles: busy.overlap(before: exit),
             hazardCount: hazardCount, hazards: hazards, errataCount: errataCount, errata: errata,
             functions: perFunction)
     }

@@ -40,15 +40,47 @@ import Testing
 
 @Test func testCPULoadWaitsForBankHeldByLSU() {
     // mld.w issued at c (mcycle write at c - 4): dispatched c + 3, LSU starts c + 6 and
-    // holds bank 1 (contiguous, 0x8000) for its 16 words, c + 6 ... c + 21.
-    // Five addi fill c + 1 ... c + 5; the lw in c + 6 then waits until c + 22 (16 cycles
-    // of bank conflict) and ends at c + 23: mcycle = 27. The same lw to bank 0 ends at c + 7: 11.
+    // holds bank 1 (contiguous, 0x8000) for its 16 words, c + 6 ... c + 21, row r in
+    // c + 6 + 4r ... c + 9 + 4r. Five addi fill c + 1 ... c + 5; the lw in c + 6 finds
+    // row 0 holding the bank. Round robin (MemoryConfig.busArbitration): it waits for
+    // the rest of row 0 and is granted at c + 10 (4 cycles of bank conflict), ending at
+    // c + 11: mcycle = 15. If the LSU kept priority for all 16 words, the lw would wait
+    // until c + 22 (16 cycles) and end at c + 23: mcycle = 27. The same lw to bank 0 ends at c + 7: 11.
     let nops = (0..<5).map { _ in Step(word: Enc.addi(X.t1, X.t1, 1)) }
     let sameBank = [mld(1, at: contiguousData)] + nops + [Step(word: Enc.lw(X.t0, X.a2, 0), address: 0xC000)]
     let otherBank = [mld(1, at: contiguousData)] + nops + [Step(word: Enc.lw(X.t0, X.a2, 0), address: 0x100)]
-    #expect(measure(sameBank) == 27)
+    #expect(measure(sameBank) == 15)
     #expect(measure(otherBank) == 11)
     var h = Harness()
     h.run(timedBlock(sameBank))
-    #expect(h.model.finish().stalls["bank-conflict"] == 16)
+    #expect(h.model.finish().stalls["bank-conflict"] == 4)
+
+    var priority = TimingConfig()
+    priority.memory.busArbitration = .acceleratorFirst
+    #expect(measure(sameBank, config: priority) == 27)
+    var p = Harness(priority)
+    p.run(timedBlock(sameBank))
+    #expect(p.model.finish().stalls["bank-conflict"] == 16)
+}
+
+@Test func testCPUWaitsOneCycleForAnInterleavedRow() {
+    // mld.w of the interleaved banks: row r holds banks 2...5 in c + 6 + r. A lw of
+    // 0x1_0004 (bank 3) in c + 6 meets row 0 and is granted in c + 7 (its turn comes
+    // before row 1's word on that bank): 1 cycle of bank conflict, mcycle = 4 + 6 + 1 + 1 = 12.
+    let nops = (0..<5).map { _ in Step(word: Enc.addi(X.t1, X.t1, 1)) }
+    let body = [mld(1)] + nops + [Step(word: Enc.lw(X.t0, X.a2, 4), address: interleavedData + 4)]
+    #expect(measure(body) == 12)
+    var priority = TimingConfig()
+    priority.memory.busArbitration = .acceleratorFirst
+    #expect(measure(body, config: priority) == 15)       // all four rows: granted in c + 10
+}
+
+@Test func testResultPortGrantsUnitsInPriorityOrder() {
+    // rtl/quadrilatero.sv res_arb_inst: the systolic array before the LSU before the permutation unit.
+    var slots = CycleSlots()
+    slots.begin(present: 0)
+    #expect(slots.claimResultPort(from: 10, unit: .permutationUnit) == (10, 0))
+    #expect(slots.claimResultPort(from: 10, unit: .lsu) == (10, 11))             // moves the mzero result to 11
+    #expect(slots.claimResultPort(from: 10, unit: .systolicArray) == (10, 12))   // LSU to 11, mzero to 12
+    #expect(slots.claimResultPort(from: 10, unit: .permutationUnit) == (13, 0))
 }

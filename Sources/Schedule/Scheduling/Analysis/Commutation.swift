@@ -13,20 +13,28 @@ struct Commutation {
 
     /// Throws a schedule error naming `rewrite` when some pair may conflict.
     func check(_ a: Effects, _ b: Effects, rewrite: String, condition: String, at stmt: Stmt) throws {
+        if let details = conflict(a, b) {
+            throw ScheduleFailure.error(rewrite, condition, at: stmt, in: context.proc, details: details)
+        }
+    }
+
+    /// nil when every pair commutes; otherwise the first conflicting pair and why, as message lines.
+    func conflict(_ a: Effects, _ b: Effects) -> [String]? {
         for x in a.accesses {
             for y in b.accesses where y.buffer == x.buffer {
                 if x.kind == .read && y.kind == .read { continue }
                 if x.kind == .reduce && y.kind == .reduce { continue }
                 if let failure = disjoint(x, y) {
-                    throw ScheduleFailure.error(rewrite, condition, at: stmt, details: [
+                    return [
                         "conflicting accesses:",
                         "  \(x.kind.rawValue) \(x.location) in `\(StatementText.headline(x.origin))`",
                         "  \(y.kind.rawValue) \(y.location) in `\(StatementText.headline(y.origin))`",
                         failure,
-                    ])
+                    ]
                 }
             }
         }
+        return nil
     }
 
     /// nil when the two accesses provably never touch the same element; otherwise why not.
@@ -48,7 +56,8 @@ struct Commutation {
                                variableTypes: types, purpose: "the accesses are disjoint")
         switch oracle.prove(query) {
         case .proved: return nil
-        case .refuted(let cex):
+        case .refuted(let all):
+            let cex = all.filter { query.claim.symbols.contains($0.key) }
             return cex.isEmpty ? "they always overlap" : "they overlap, e.g. when \(SyntacticOracle.describe(cex))"
         case .unknown(let reason): return "cannot prove they are disjoint: \(reason)"
         }

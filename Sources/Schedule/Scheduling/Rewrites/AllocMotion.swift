@@ -9,18 +9,18 @@ extension Procedure {
         for _ in 0..<max(nLifts, 0) {
             let place = try p.resolve(c, rw, as: [.statement])
             let s = try p.stmt(at: place, rw)
-            guard case .alloc(_, let t, _) = s.node else { throw ScheduleFailure.error(rw, "expected an allocation", at: s) }
+            guard case .alloc(_, let t, _) = s.node else { throw p.failure(rw, "expected an allocation", at: s) }
             guard !place.owner.isEmpty else {
-                throw ScheduleFailure.error(rw, "cannot lift the allocation out of the proc body", at: s)
+                throw p.failure(rw, "cannot lift the allocation out of the proc body", at: s)
             }
             let parent = StatementTree.stmt(p.ir.body, at: place.owner)!
             if case .loop(let i, _, _, _) = parent.node, t.shape.contains(where: { $0.symbols.contains(i) }) {
-                throw ScheduleFailure.error(rw, "the allocation's size depends on the loop variable \(i.name)", at: s)
+                throw p.failure(rw, "the allocation's size depends on the loop variable \(i.name)", at: s)
             }
             // Names bound before the allocation in its block may not appear in its shape.
             let before = StatementTree.block(p.ir.body, owner: place.owner, block: place.block)!.prefix(place.lo)
             if let x = before.compactMap(\.bindsName).first(where: { x in t.shape.contains { $0.symbols.contains(x) } }) {
-                throw ScheduleFailure.error(rw, "the allocation's size uses \(x.name), defined in the same block", at: s)
+                throw p.failure(rw, "the allocation's size uses \(x.name), defined in the same block", at: s)
             }
             p = p.moving(place, before: place.owner, rw)
             c = try p.forward(c)
@@ -35,14 +35,14 @@ extension Procedure {
         let rw = "sinkAlloc"
         let place = try resolve(alloc, rw, as: [.statement])
         let s = try stmt(at: place, rw)
-        guard case .alloc(let x, _, _) = s.node else { throw ScheduleFailure.error(rw, "expected an allocation", at: s) }
+        guard case .alloc(let x, _, _) = s.node else { throw failure(rw, "expected an allocation", at: s) }
         let block = StatementTree.block(ir.body, owner: place.owner, block: place.block)!
         guard place.lo + 1 < block.count else {
-            throw ScheduleFailure.error(rw, "no loop or if follows the allocation", at: s)
+            throw failure(rw, "no loop or if follows the allocation", at: s)
         }
         let target = block[place.lo + 1]
         if let later = block[(place.lo + 2)...].first(where: { $0.mentions(x) }) {
-            throw ScheduleFailure.error(rw, "\(x.name) is used after the statement it would sink into", at: s,
+            throw failure(rw, "\(x.name) is used after the statement it would sink into", at: s,
                                         details: ["used in `\(StatementText.headline(later))`"])
         }
         let targetPlace = Place.node(place.owner + [TreeStep(block: place.block, index: place.lo + 1)])
@@ -51,10 +51,10 @@ extension Procedure {
             try checkNoFlowBetweenIterations(x, i, lo, hi, body, at: targetPlace, s)
         case .ifElse(_, _, let orelse):
             if orelse.mentions(x) {
-                throw ScheduleFailure.error(rw, "\(x.name) is used in both branches of the if", at: s)
+                throw failure(rw, "\(x.name) is used in both branches of the if", at: s)
             }
         default:
-            throw ScheduleFailure.error(rw, "the statement after the allocation is not a loop or if", at: s,
+            throw failure(rw, "the statement after the allocation is not a loop or if", at: s,
                                         details: ["found `\(StatementText.headline(target))`"])
         }
         // Remove the allocation, then insert it at the top of the target's body.
@@ -71,7 +71,7 @@ extension Procedure {
             if let q = Forward.node(allocPath, to: newAllocPath)(p) { return q }
             return remove(p).flatMap(insert)
         }
-        return derived(rw, body: newBody, forward)
+        return derived(rw, body: newBody, forward, arguments: [argument(place)])
     }
 
     /// A copy of this version with the statement at `place` moved to just
@@ -92,7 +92,7 @@ extension Procedure {
             if let q = Forward.node(from, to: to)(p) { return q }
             return remove(p).flatMap(insert)
         }
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(place)])
     }
 
     /// True when the first statement touching scalar `x` assigns it without

@@ -11,23 +11,23 @@ extension Procedure {
         let stmtPath = places[0].stmtPath
         let s = try stmt(at: places[0], rw)
         guard places.allSatisfy({ $0.stmtPath == stmtPath }) else {
-            throw ScheduleFailure.error(rw, "the expressions are not all in the same statement", at: s)
+            throw failure(rw, "the expressions are not all in the same statement", at: s)
         }
         let e = StatementTree.expr(in: s, at: places[0].exprPath)!
         guard places.allSatisfy({ StatementTree.expr(in: s, at: $0.exprPath) == e }) else {
-            throw ScheduleFailure.error(rw, "the expressions are not all the same", at: s)
+            throw failure(rw, "the expressions are not all the same", at: s)
         }
         let rhsIndex: Int
         switch s.node {
         case .assign(_, let idx, _), .reduce(_, let idx, _): rhsIndex = idx.count
-        default: throw ScheduleFailure.error(rw, "expressions can only be bound in an assignment or reduction", at: s)
+        default: throw failure(rw, "expressions can only be bound in an assignment or reduction", at: s)
         }
         guard places.allSatisfy({ $0.exprPath.first == rhsIndex }) else {
-            throw ScheduleFailure.error(rw, "only data expressions of the right-hand side can be bound", at: s)
+            throw failure(rw, "only data expressions of the right-hand side can be bound", at: s)
         }
         let symbols = SymbolTypes(ir)
         guard let type = Self.elementType(of: e, symbols) else {
-            throw ScheduleFailure.error(rw, "`\(StatementText.expr(e))` reads no data, so its type is unknown", at: s)
+            throw failure(rw, "`\(StatementText.expr(e))` reads no data, so its type is unknown", at: s)
         }
         let x = Sym(newName)
         var newStmt = s
@@ -40,7 +40,7 @@ extension Procedure {
         let newPath = place.owner + [TreeStep(block: place.block, index: place.lo + 2)]
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.lo + 1,
                                         newCount: 3, inside: Forward.node(path, to: newPath))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: places.map(argument) + [newName])
     }
 
     public func bindExpr(_ expr: Cursor, newName: String) throws -> Procedure {

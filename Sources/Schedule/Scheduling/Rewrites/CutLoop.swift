@@ -21,6 +21,6 @@ extension Procedure {
                                             Forward.node(path, to: path),
                                             Forward.movingBlock(from: path, 0, to: path, 0, offset: 0),
                                         ]))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place), argument(cut)])
     }
 }

@@ -18,9 +18,9 @@ extension Procedure {
         let (place, s, i, lo, hi, body) = try self.loop(at: loop, rw)
         let ctx = ProgramContext(ir, at: place)
         let simp = ctx.simplifier
-        guard c > 0 else { throw ScheduleFailure.error(rw, "the divisor must be positive, got \(c)", at: s) }
+        guard c > 0 else { throw failure(rw, "the divisor must be positive, got \(c)", at: s) }
         guard simp.simplify(lo).intValue == 0 else {
-            throw ScheduleFailure.error(rw, "expected the loop to start at 0, it starts at \(StatementText.expr(lo))", at: s)
+            throw failure(rw, "expected the loop to start at 0, it starts at \(StatementText.expr(lo))", at: s)
         }
         let outer = Sym(newNames.0), inner = Sym(newNames.1)
         let cE = Expr.int(c)
@@ -57,6 +57,7 @@ extension Procedure {
                                             Forward.node(path, to: path),
                                             Forward.movingBlock(from: path, 0, to: bodyHome, 0, offset: 0),
                                         ]))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward,
+                       arguments: [argument(place), "\(c)", "[\(newNames.0), \(newNames.1)]", "\(tail)"])
     }
 }

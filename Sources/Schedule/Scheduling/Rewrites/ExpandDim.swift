@@ -8,14 +8,14 @@ extension Procedure {
         let place = try resolve(alloc, rw, as: [.statement])
         let s = try stmt(at: place, rw)
         guard case .alloc(let x, let t, let mem) = s.node, let el = t.elementType else {
-            throw ScheduleFailure.error(rw, "expected a data allocation", at: s)
+            throw failure(rw, "expected a data allocation", at: s)
         }
         let ctx = ProgramContext(ir, at: place)
         let sizeE = ctx.simplifier.simplify(try size.resolve(in: ctx, rw))
         let indexE = try index.resolve(in: ctx, rw)
         let loopVars = Set(ctx.loopVariables)
         if let v = sizeE.symbols.first(where: { loopVars.contains($0) || ctx.symbols.isData($0) }) {
-            throw ScheduleFailure.error(rw, "the new size may only use sizes and constants, not \(v.name)", at: s)
+            throw failure(rw, "the new size may only use sizes and constants, not \(v.name)", at: s)
         }
         try require(Expr(.binary(.and, Expr(.binary(.le, .int(0), indexE)), Expr(.binary(.lt, indexE, sizeE)))),
                     in: ctx, rw, "the index \(StatementText.expr(indexE)) is not provably within [0, \(StatementText.expr(sizeE)))", at: s)
@@ -25,7 +25,7 @@ extension Procedure {
         let rewritten = [newAlloc] + rest.map { Self.addingIndex(indexE, to: x, in: $0) }
         let body = StatementTree.replacing(ir.body, owner: place.owner, block: place.block,
                                            range: place.lo..<place.lo + 1 + rest.count, with: rewritten)
-        return derived(rw, body: body, Forward.identity)
+        return derived(rw, body: body, Forward.identity, arguments: [argument(place), argument(size), argument(index)])
     }
 
     private static func addingIndex(_ index: Expr, to x: Sym, in s: Stmt) -> Stmt {

@@ -19,11 +19,11 @@ extension Procedure {
         let ownerStmt = StatementTree.stmt(ir.body, at: g.owner)!
         let block = ownerStmt.blocks[g.block]
         guard g.lo > 0, g.lo < block.count else {
-            throw ScheduleFailure.error(rw, "the gap is at the edge of the body: nothing to split", at: ownerStmt)
+            throw failure(rw, "the gap is at the edge of the body: nothing to split", at: ownerStmt)
         }
         let first = Array(block[..<g.lo]), second = Array(block[g.lo...])
         for x in first.compactMap(\.bindsName) where second.mentions(x) {
-            throw ScheduleFailure.error(rw, "\(x.name) is defined before the gap and used after it; lift its allocation first",
+            throw failure(rw, "\(x.name) is defined before the gap and used after it; lift its allocation first",
                                         at: ownerStmt)
         }
         var parts: [Stmt]
@@ -50,11 +50,11 @@ extension Procedure {
                      Stmt(.loop(i2, lo, hi, second.substituting([i: .variable(i2)])), at: ownerStmt.loc)]
         case .ifElse(let c, _, let orelse):
             guard g.block == 0 else {
-                throw ScheduleFailure.error(rw, "cannot split the else branch of an if", at: ownerStmt)
+                throw failure(rw, "cannot split the else branch of an if", at: ownerStmt)
             }
             parts = [Stmt(.ifElse(c, first, []), at: ownerStmt.loc), Stmt(.ifElse(c, second, orelse), at: ownerStmt.loc)]
         default:
-            throw ScheduleFailure.error(rw, "the gap is not inside a loop or if", at: ownerStmt)
+            throw failure(rw, "the gap is not inside a loop or if", at: ownerStmt)
         }
         let oOwner = Array(g.owner.dropLast()), oLast = g.owner[g.owner.count - 1]
         let body = StatementTree.replacing(ir.body, owner: oOwner, block: oLast.block,
@@ -71,6 +71,6 @@ extension Procedure {
                                             Forward.movingBlock(from: p1, b, to: p2, b, offset: -splitAt, range: splitAt..<Int.max),
                                             Forward.movingBlock(from: p1, 1, to: p2, 1, offset: 0),
                                         ]))
-        return (derived(rw, body: body, forward), newGap)
+        return (derived(rw, body: body, forward, arguments: [argument(g)]), newGap)
     }
 }

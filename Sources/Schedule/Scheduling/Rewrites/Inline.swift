@@ -7,12 +7,12 @@ extension Procedure {
         let rw = "inline"
         let place = try resolve(call, rw, as: [.statement])
         let s = try stmt(at: place, rw)
-        guard case .call(let callee, let args) = s.node else { throw ScheduleFailure.error(rw, "expected a call", at: s) }
+        guard case .call(let callee, let args) = s.node else { throw failure(rw, "expected a call", at: s) }
         guard !callee.isInstruction else {
-            throw ScheduleFailure.error(rw, "\(callee.name) is an instruction; only plain procs are inlined", at: s)
+            throw failure(rw, "\(callee.name) is an instruction; only plain procs are inlined", at: s)
         }
         guard callee.params.count == args.count else {
-            throw ScheduleFailure.error(rw, "\(callee.name) takes \(callee.params.count) arguments, the call passes \(args.count)", at: s)
+            throw failure(rw, "\(callee.name) takes \(callee.params.count) arguments, the call passes \(args.count)", at: s)
         }
         var control: [Sym: Expr] = [:]
         var data: [Sym: ArgumentView] = [:]
@@ -25,7 +25,7 @@ extension Procedure {
             case .window(let x, let acc):
                 data[param.name] = ArgumentView(base: x, window: acc)
             default:
-                throw ScheduleFailure.error(rw, "the argument for \(param.name.name) is not a buffer or window", at: s,
+                throw failure(rw, "the argument for \(param.name.name) is not a buffer or window", at: s,
                                             details: ["argument: `\(StatementText.expr(arg))`"])
             }
         }
@@ -39,7 +39,7 @@ extension Procedure {
                                               range: place.lo..<place.hi, with: replacement)
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi,
                                         newCount: replacement.count, inside: { _ in nil })
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 
     /// What a data parameter stands for at the call: a buffer, or a window of one.

@@ -7,13 +7,13 @@ extension Procedure {
         let rw = "removeLoop"
         let (place, s, i, lo, hi, body) = try self.loop(at: loop, rw)
         guard !body.mentions(i) else {
-            throw ScheduleFailure.error(rw, "the body uses the loop variable \(i.name)", at: s)
+            throw failure(rw, "the body uses the loop variable \(i.name)", at: s)
         }
         let ctx = ProgramContext(ir, at: place)
         try require(Expr(.binary(.lt, lo, hi)), in: ctx, rw, "the loop is not provably run at least once", at: s)
         let effects = Effects.of(body, in: ir)
         if let r = effects.accesses.first(where: { $0.kind == .reduce }) {
-            throw ScheduleFailure.error(rw, "the body is not idempotent", at: s,
+            throw failure(rw, "the body is not idempotent", at: s,
                                         details: ["it reduces into \(r.location) in `\(StatementText.headline(r.origin))`"])
         }
         let writes = Effects(accesses: effects.accesses.filter { $0.kind == .write })
@@ -26,6 +26,6 @@ extension Procedure {
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi,
                                         newCount: body.count,
                                         inside: Forward.movingBlock(from: path, 0, to: place.owner, place.block, offset: place.lo))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 }

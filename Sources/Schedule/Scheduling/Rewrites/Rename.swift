@@ -7,6 +7,6 @@ extension Procedure {
         }
         var p = ir
         p.name = newName
-        return derived("rename", p, Forward.identity)
+        return derived("rename", p, Forward.identity, arguments: [newName])
     }
 }

@@ -33,7 +33,7 @@ extension Procedure {
         }
         let s1 = block[a.lo], s2 = block[a.lo + 1]
         if let x = s1.bindsName, s2.mentions(x) {
-            throw ScheduleFailure.error(rw, "the second statement uses \(x.name), which the first defines", at: s1)
+            throw failure(rw, "the second statement uses \(x.name), which the first defines", at: s1)
         }
         let ctx = ProgramContext(ir, at: a)
         try Commutation(oracle: oracle, context: ctx)
@@ -46,7 +46,7 @@ extension Procedure {
                                             Forward.node(p1, to: p2), Forward.node(p2, to: p1),
                                             { $0.rerooted(from: p1, to: p2) }, { $0.rerooted(from: p2, to: p1) },
                                         ]))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(a)])
     }
 
     /// `reorder_loops(p, loop)`: `for i: for j: body` becomes `for j: for i: body`.
@@ -58,10 +58,10 @@ extension Procedure {
         let rw = "reorderLoops"
         let (place, s, i, ilo, ihi, obody) = try loop(at: outer, rw)
         guard obody.count == 1, case .loop(let j, let jlo, let jhi, let body) = obody[0].node else {
-            throw ScheduleFailure.error(rw, "the outer loop's body is not a single loop", at: s)
+            throw failure(rw, "the outer loop's body is not a single loop", at: s)
         }
         if jlo.symbols.contains(i) || jhi.symbols.contains(i) {
-            throw ScheduleFailure.error(rw, "the inner loop's bounds depend on \(i.name)", at: s)
+            throw failure(rw, "the inner loop's bounds depend on \(i.name)", at: s)
         }
         let path = place.stmtPath
         let innerPath = path + [TreeStep(block: 0, index: 0)]
@@ -86,7 +86,7 @@ extension Procedure {
                                             Forward.node(path, to: innerPath), Forward.node(innerPath, to: path),
                                             { $0.isInside(innerPath) ? $0 : nil },
                                         ]))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 
     /// `reorder_loops(p, "i j")`: the same, naming the two loops.

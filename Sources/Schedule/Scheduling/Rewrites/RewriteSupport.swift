@@ -4,17 +4,35 @@ extension Procedure {
     /// schedule error naming `rewrite` and `condition` unless it is proved.
     func require(_ claim: Expr, in ctx: ProgramContext, extraFacts: [Expr] = [], extraTypes: [Sym: DataType] = [:],
                  _ rewrite: String, _ condition: String, at stmt: Stmt) throws {
+        if let details = unproved(claim, ctx, extraFacts, extraTypes, condition) {
+            throw failure(rewrite, condition, at: stmt, details: details)
+        }
+    }
+
+    /// The same, the failure showing the statements at `place`.
+    func require(_ claim: Expr, in ctx: ProgramContext, extraFacts: [Expr] = [], extraTypes: [Sym: DataType] = [:],
+                 _ rewrite: String, _ condition: String, at place: Place) throws {
+        if let details = unproved(claim, ctx, extraFacts, extraTypes, condition) {
+            throw failure(rewrite, condition, at: place, details: details)
+        }
+    }
+
+    /// nil when the oracle proves `claim`; otherwise why not (a counterexample or the oracle's reason).
+    private func unproved(_ claim: Expr, _ ctx: ProgramContext, _ extraFacts: [Expr], _ extraTypes: [Sym: DataType],
+                          _ condition: String) -> [String]? {
         let query = ProofQuery(claim: claim, facts: ctx.facts + extraFacts,
                                variableTypes: ctx.controlTypes.merging(extraTypes) { a, _ in a },
                                purpose: condition)
         switch oracle.prove(query) {
-        case .proved: return
+        case .proved:
+            return nil
         case .refuted(let cex):
-            let when = cex.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(cex))"
-            throw ScheduleFailure.error(rewrite, condition, at: stmt,
-                                        details: ["`\(StatementText.expr(claim))` \(when)"])
+            // Only the claim's own variables: values of unrelated loop variables are noise.
+            let shown = cex.filter { claim.symbols.contains($0.key) }
+            let when = shown.isEmpty ? "is false" : "fails when \(SyntacticOracle.describe(shown))"
+            return ["`\(StatementText.expr(claim))` \(when)"]
         case .unknown(let reason):
-            throw ScheduleFailure.error(rewrite, condition, at: stmt, details: [reason])
+            return [reason]
         }
     }
 
@@ -23,7 +41,7 @@ extension Procedure {
         let place = try resolve(c, rewrite, as: [.statement])
         let s = try stmt(at: place, rewrite)
         guard case .loop(let i, let lo, let hi, let body) = s.node else {
-            throw ScheduleFailure.error(rewrite, "expected a loop", at: s)
+            throw failure(rewrite, "expected a loop", at: s)
         }
         return (place, s, i, lo, hi, body)
     }

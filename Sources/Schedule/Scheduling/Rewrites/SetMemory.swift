@@ -6,12 +6,12 @@ extension Procedure {
         let place = try resolve(alloc, "setMemory", as: [.statement])
         let s = try stmt(at: place, "setMemory")
         guard case .alloc(let x, let t, _) = s.node else {
-            throw ScheduleFailure.error("setMemory", "expected an allocation", at: s)
+            throw failure("setMemory", "expected an allocation", at: s)
         }
         var new = s
         new.node = .alloc(x, t, memory)
         let body = StatementTree.replacing(ir.body, owner: place.owner, block: place.block,
                                            range: place.lo..<place.hi, with: [new])
-        return derived("setMemory", body: body, Forward.identity)
+        return derived("setMemory", body: body, Forward.identity, arguments: [argument(place), "\(memory)"])
     }
 }

@@ -21,6 +21,6 @@ extension Procedure {
         let forward = Forward.replacing(owner: place.owner, block: place.block, range: place.lo..<place.hi, newCount: 1,
                                         inside: Forward.movingBlock(from: place.owner, place.block, to: ifPath, 0,
                                                                     offset: -place.lo, range: place.lo..<place.hi))
-        return derived(rw, body: body, forward)
+        return derived(rw, body: body, forward, arguments: [argument(place)] + conditions.map(argument))
     }
 }

@@ -7,7 +7,7 @@ extension Procedure {
         let (place, s, i, lo, hi, body) = try self.loop(at: loop, rw)
         let simp = ProgramContext(ir, at: place).simplifier
         guard let l = simp.simplify(lo).intValue, let h = simp.simplify(hi).intValue else {
-            throw ScheduleFailure.error(rw, "the loop bounds are not constants", at: s)
+            throw failure(rw, "the loop bounds are not constants", at: s)
         }
         var replacement: [Stmt] = []
         for v in l..<max(l, h) {
@@ -24,6 +24,6 @@ extension Procedure {
                                         newCount: replacement.count, inside: Forward.movingBlock(
                                             from: path, 0, to: place.owner, place.block, offset: place.lo,
                                             range: 0..<firstCopy))
-        return derived(rw, body: newTree, forward)
+        return derived(rw, body: newTree, forward, arguments: [argument(place)])
     }
 }

@@ -1,0 +1,271 @@
+import RISCV
+
+/// The interpreter: fetch a pre-decoded instruction, dispatch on its opcode,
+/// apply the semantics of its family (Semantics/), report it to the timing
+/// observer. Generic over the observer so the functional mode (`NoTiming`)
+/// compiles to a loop with no timing code at all.
+extension Machine {
+    /// Runs until the program exits, faults, or the observer's cycle count
+    /// reaches `maxCycles`. Can be called again to continue after a cycle limit.
+    public func run<Observer: TimingObserver>(observer: inout Observer, maxCycles: UInt64) -> StopReason {
+        interpret(&observer, maxCycles: maxCycles)
+    }
+
+    /// Functional run (one cycle per instruction).
+    public func run(maxCycles: UInt64) -> StopReason {
+        var observer = NoTiming()
+        return interpret(&observer, maxCycles: maxCycles)
+    }
+
+    @inline(__always)
+    func interpret<Observer: TimingObserver>(_ observer: inout Observer, maxCycles: UInt64) -> StopReason {
+        let x = gpr
+        let ram = storage.view
+        let tohost = tohostWord
+        var pc = self.pc
+        var instret = self.instret
+        var limit = maxCycles
+        var record = RetireRecord()
+        defer {
+            self.pc = pc
+            self.instret = instret
+        }
+        pendingStop = nil
+
+        while true {
+            if observer.cycles >= limit {
+                if let stop = pendingStop { return stop }
+                return .cycleLimit(observer.cycles)
+            }
+            let fetchOffset = pc &- ram.base
+            guard fetchOffset < ram.size else { return fault(.fetchOutsideMemory, pc: pc) }
+            let instruction = ram.slots[Int(fetchOffset >> 2)]
+            let rd = Int(instruction.rd)
+            let a = x[Int(instruction.rs1)]
+            let b = x[Int(instruction.rs2)]
+            let imm = UInt32(bitPattern: instruction.imm)
+            var next = pc &+ 4
+            record.address = 0
+
+            switch instruction.opcode {
+            // Upper immediates and jumps
+            case .lui: x[rd] = imm
+            case .auipc: x[rd] = pc &+ imm
+            case .jal:
+                let target = pc &+ imm
+                if target & 3 != 0 {
+                    guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
+                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    pc = handler
+                    continue
+                }
+                x[rd] = next
+                next = target
+            case .jalr:
+                let target = (a &+ imm) & ~1
+                if target & 3 != 0 {
+                    guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
+                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    pc = handler
+                    continue
+                }
+                x[rd] = next
+                next = target
+
+            // Branches
+            case .beq, .bne, .blt, .bge, .bltu, .bgeu:
+                let taken: Bool
+                switch instruction.opcode {
+                case .beq: taken = Branches.beq(a, b)
+                case .bne: taken = Branches.bne(a, b)
+                case .blt: taken = Branches.blt(a, b)
+                case .bge: taken = Branches.bge(a, b)
+                case .bltu: taken = Branches.bltu(a, b)
+                default: taken = Branches.bgeu(a, b)
+                }
+                if taken {
+                    let target = pc &+ imm
+                    if target & 3 != 0 {
+                        guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
+                        else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                        retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                        pc = handler
+                        continue
+                    }
+                    next = target
+                }
+
+            // Loads
+            case .lb, .lh, .lw, .lbu, .lhu:
+                let address = a &+ imm
+                record.address = address
+                let value: UInt32?
+                switch instruction.opcode {
+                case .lw: value = load(ram, address, size: 4)
+                case .lh: value = load(ram, address, size: 2).map(LoadExtension.half)
+                case .lhu: value = load(ram, address, size: 2)
+                case .lb: value = load(ram, address, size: 1).map(LoadExtension.byte)
+                default: value = load(ram, address, size: 1)
+                }
+                guard let value else { return fault(.loadOutsideMemory(address: address), pc: pc) }
+                x[rd] = value
+
+            // Stores
+            case .sb, .sh, .sw:
+                let address = a &+ imm
+                record.address = address
+                let size: UInt32 = instruction.opcode == .sw ? 4 : (instruction.opcode == .sh ? 2 : 1)
+                switch store(ram, address, size: size, value: b, tohostWord: tohost) {
+                case .done: break
+                case .stop: limit = 0
+                case .fault: return fault(.storeOutsideMemory(address: address), pc: pc)
+                }
+
+            // Register-immediate
+            case .addi: x[rd] = IntegerArithmetic.add(a, imm)
+            case .slti: x[rd] = IntegerArithmetic.slt(a, imm)
+            case .sltiu: x[rd] = IntegerArithmetic.sltu(a, imm)
+            case .xori: x[rd] = IntegerArithmetic.xor(a, imm)
+            case .ori: x[rd] = IntegerArithmetic.or(a, imm)
+            case .andi: x[rd] = IntegerArithmetic.and(a, imm)
+            case .slli: x[rd] = IntegerArithmetic.sll(a, imm)
+            case .srli: x[rd] = IntegerArithmetic.srl(a, imm)
+            case .srai: x[rd] = IntegerArithmetic.sra(a, imm)
+
+            // Register-register
+            case .add: x[rd] = IntegerArithmetic.add(a, b)
+            case .sub: x[rd] = IntegerArithmetic.sub(a, b)
+            case .sll: x[rd] = IntegerArithmetic.sll(a, b)
+            case .slt: x[rd] = IntegerArithmetic.slt(a, b)
+            case .sltu: x[rd] = IntegerArithmetic.sltu(a, b)
+            case .xor: x[rd] = IntegerArithmetic.xor(a, b)
+            case .srl: x[rd] = IntegerArithmetic.srl(a, b)
+            case .sra: x[rd] = IntegerArithmetic.sra(a, b)
+            case .or: x[rd] = IntegerArithmetic.or(a, b)
+            case .and: x[rd] = IntegerArithmetic.and(a, b)
+
+            // M extension
+            case .mul: x[rd] = MultiplyDivide.mul(a, b)
+            case .mulh: x[rd] = MultiplyDivide.mulh(a, b)
+            case .mulhsu: x[rd] = MultiplyDivide.mulhsu(a, b)
+            case .mulhu: x[rd] = MultiplyDivide.mulhu(a, b)
+            case .div: x[rd] = MultiplyDivide.div(a, b)
+            case .divu: x[rd] = MultiplyDivide.divu(a, b)
+            case .rem: x[rd] = MultiplyDivide.rem(a, b)
+            case .remu: x[rd] = MultiplyDivide.remu(a, b)
+
+            // Ordering and hints: nothing to do in a sequential model (stores
+            // already drop stale decoded instructions, so fence.i is free too).
+            case .fence, .fenceI, .wfi:
+                break
+
+            // Zicsr
+            case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
+                guard let old = executeCSR(instruction, source: a, cycles: observer.cycles, instret: instret) else {
+                    guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: instruction.word, pc: pc)
+                    else { return fault(.illegalInstruction, pc: pc) }
+                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    pc = handler
+                    continue
+                }
+                // Retired here so that counter writes apply after it (see CSRFile).
+                x[rd] = old
+                x[0] = 0
+                instret &+= 1
+                record.pc = pc
+                record.instruction = instruction
+                record.nextPC = next
+                record.operand2 = b
+                record.trapped = false
+                observer.retire(record)
+                csr.settleCounterWrites(cycles: observer.cycles, instret: instret)
+                pc = next
+                continue
+
+            // Privileged
+            case .mret:
+                next = returnFromTrap()
+            case .ecall:
+                guard let handler = enterTrap(cause: TrapCause.environmentCall, value: 0, pc: pc)
+                else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc) }
+                retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                pc = handler
+                continue
+            case .ebreak:
+                if isSemihostingCall(at: pc) {
+                    if semihostingCall(cycles: observer.cycles) { limit = 0 }
+                } else {
+                    guard let handler = enterTrap(cause: TrapCause.breakpoint, value: pc, pc: pc)
+                    else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc) }
+                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    pc = handler
+                    continue
+                }
+
+            // RVM
+            case .mldW, .mstW:
+                record.address = a
+                let outcome = instruction.opcode == .mldW
+                    ? matrixLoad(tile: rd, base: a, stride: b)
+                    : matrixStore(tile: rd, base: a, stride: b)
+                switch outcome {
+                case .done: break
+                case .stop: limit = 0
+                case .fault(let address):
+                    return fault(instruction.opcode == .mldW ? .loadOutsideMemory(address: address)
+                                                             : .storeOutsideMemory(address: address), pc: pc)
+                }
+            case .mzero:
+                matrixZero(tile: rd)
+            case .mmasaW:
+                MatrixMultiply.int32(tiles, md: rd, ms1: Int(instruction.rs1), ms2: Int(instruction.rs2))
+            case .mmadaH:
+                MatrixMultiply.int16(tiles, md: rd, ms1: Int(instruction.rs1), ms2: Int(instruction.rs2))
+            case .mmaqaB:
+                MatrixMultiply.int8(tiles, md: rd, ms1: Int(instruction.rs1), ms2: Int(instruction.rs2))
+            case .fmmaccS:
+                MatrixMultiply.float32(tiles, md: rd, ms1: Int(instruction.rs1), ms2: Int(instruction.rs2))
+
+            case .illegal:
+                // Either a slot not decoded yet (see RAM) or a real illegal word.
+                let word = ram.load32(fetchOffset)
+                let decoded = decode(word)
+                if decoded.opcode != .illegal {
+                    ram.slots[Int(fetchOffset >> 2)] = decoded
+                    continue
+                }
+                guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: word, pc: pc)
+                else { return fault(.illegalInstruction, pc: pc) }
+                retireTrap(&observer, &record, decoded, pc: pc, handler: handler, b: b)
+                pc = handler
+                continue
+            }
+
+            x[0] = 0
+            instret &+= 1
+            record.pc = pc
+            record.instruction = instruction
+            record.nextPC = next
+            record.operand2 = b
+            record.trapped = false
+            observer.retire(record)
+            pc = next
+        }
+    }
+
+    /// Reports an instruction that trapped (it does not retire: minstret
+    /// does not count it, but the observer sees the time it took).
+    @inline(__always)
+    private func retireTrap<Observer: TimingObserver>(_ observer: inout Observer, _ record: inout RetireRecord,
+                                                      _ instruction: Instruction, pc: UInt32, handler: UInt32, b: UInt32) {
+        gpr[0] = 0
+        record.pc = pc
+        record.instruction = instruction
+        record.nextPC = handler
+        record.operand2 = b
+        record.trapped = true
+        observer.retire(record)
+    }
+}

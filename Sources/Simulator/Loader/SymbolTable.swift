@@ -1,0 +1,62 @@
+/// A named address from the ELF symbol table.
+public struct Symbol: Sendable, Equatable {
+    public var name: String
+    public var address: UInt32
+    public var size: UInt32
+    /// True for code symbols (functions and labels in executable sections).
+    public var isCode: Bool
+
+    public init(name: String, address: UInt32, size: UInt32, isCode: Bool) {
+        self.name = name
+        self.address = address
+        self.size = size
+        self.isCode = isCode
+    }
+}
+
+/// The program's symbols, kept for attributing PCs to functions in traces and
+/// reports, and for finding conventions such as `tohost`.
+public struct SymbolTable: Sendable {
+    /// Every named symbol, in file order.
+    public let all: [Symbol]
+    /// Code symbols sorted by address (ties: sized before unsized, then by name).
+    private let code: [Symbol]
+    private let byName: [String: UInt32]
+
+    /// Address ranges of the executable sections: no PC outside them belongs
+    /// to a function.
+    private let codeRanges: [Range<UInt64>]
+
+    public init(_ symbols: [Symbol], codeRanges: [Range<UInt64>] = []) {
+        all = symbols
+        self.codeRanges = codeRanges
+        code = symbols.filter(\.isCode).sorted {
+            ($0.address, $1.size, $0.name) < ($1.address, $0.size, $1.name)
+        }
+        var names: [String: UInt32] = [:]
+        for symbol in symbols where names[symbol.name] == nil { names[symbol.name] = symbol.address }
+        byName = names
+    }
+
+    /// Address of the first symbol with this name.
+    public func address(of name: String) -> UInt32? { byName[name] }
+
+    /// The code symbol whose extent holds `pc`: the closest one at or below
+    /// `pc` whose size covers it (unsized labels cover up to the next symbol),
+    /// and only inside an executable section.
+    public func symbol(containing pc: UInt32) -> Symbol? {
+        guard codeRanges.contains(where: { $0.contains(UInt64(pc)) }) else { return nil }
+        var low = 0, high = code.count          // first index with address > pc
+        while low < high {
+            let mid = (low + high) / 2
+            if code[mid].address <= pc { low = mid + 1 } else { high = mid }
+        }
+        var index = low - 1
+        while index >= 0 {
+            let candidate = code[index]
+            if candidate.size == 0 || pc &- candidate.address < candidate.size { return candidate }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,35 @@
+/// The slow path of every access that misses RAM: finds the device window
+/// holding the address. Few devices, so a linear scan is the fastest lookup.
+final class DeviceBus {
+    private let windows: [(region: DeviceRegion, device: MemoryMappedDevice)]
+
+    init(regions: [DeviceRegion], console: Console) {
+        windows = regions.map { region in
+            let device: MemoryMappedDevice
+            switch region.kind {
+            case .socCtrl: device = SocCtrl()
+            case .openTitanUART: device = OpenTitanUART(console: console)
+            case .putchar: device = PutcharPort(console: console)
+            case .sifiveTest: device = SifiveTestFinisher()
+            case .ns16550: device = NS16550(console: console)
+            }
+            return (region, device)
+        }
+    }
+
+    /// The value read, or nil when no device answers at `address`.
+    func load(_ address: UInt32, size: Int) -> UInt32? {
+        for window in windows where window.region.contains(address) {
+            return window.device.load(offset: address &- window.region.base, size: size)
+        }
+        return nil
+    }
+
+    /// The event caused, or nil when no device answers at `address`.
+    func store(_ address: UInt32, size: Int, value: UInt32) -> DeviceEvent? {
+        for window in windows where window.region.contains(address) {
+            return window.device.store(offset: address &- window.region.base, size: size, value: value)
+        }
+        return nil
+    }
+}
