@@ -86,7 +86,8 @@ public enum Conv1dSchedules {
     /// `rvm-4acc`, the case-study schedule: four output tiles share one
     /// im2col tile. Per jo: four mzero; per channel c: fill the static 4x4
     /// y, one mld of the data tile, four (mld kernel tile, mmasa) pairs;
-    /// then four mst.
+    /// then four mst. Four accumulators, one data tile and three kernel
+    /// tiles (the fourth reuses the first): 8 tile registers.
     public static func rvm4acc(_ algorithm: Procedure, _ instr: Conv1dInstructions = .rvm) throws -> Procedure {
         var p = try algorithm.rename("conv1d_rvm_4acc")
         let iLoop = try p.findLoop("i"), jLoop = try p.findLoop("j"), cLoop = try p.findLoop("c")
@@ -131,6 +132,13 @@ public enum Conv1dSchedules {
         // Instructions, then the four-tile loops unrolled.
         p = try p.replaceAll(instr.all)
         for _ in 0..<3 { p = try p.unrollLoop(p.findLoop("ioi")) }
-        return try p.simplify()
+        p = try p.simplify()
+
+        // One register per tile: the kernel tiles and accumulators become
+        // separate buffers, and the last kernel tile reuses the first, so no
+        // more than 8 tiles are live.
+        p = try p.unrollBuffer(kernelTile, dimension: 0)
+        p = try p.reuseBuffer(p.findAlloc("kernel_tile_0"), p.findAlloc("kernel_tile_3"))
+        return try p.unrollBuffer(outTile, dimension: 0)
     }
 }
