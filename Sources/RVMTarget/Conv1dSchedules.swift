@@ -23,20 +23,48 @@ public struct Conv1dInstructions: Sendable {
 }
 
 /// The conv1d schedules of the case study (RVM-SPEC.md §4), each a
-/// sequence of rewrites of the algorithm in kernels/conv1d/conv1d.exo
-/// (`conv1d`: IC = 4, OC = 16, N = 16, W = 4), written step by step as in
-/// Exo's examples/rvm_conv1d/exo/conv1d.py.
+/// sequence of rewrites of the algorithm in kernels/conv1d/conv1d.exo,
+/// written step by step as in Exo's examples/rvm_conv1d/exo/conv1d.py.
+/// They take the algorithm with constant sizes: `conv1d` (IC = 4, OC = 16,
+/// N = 16, W = 4), or `generic_conv1d` after
+/// `partialEval(["IC": 8, "OC": 32, "N": 64, "W": 4])`.
 public enum Conv1dSchedules {
+    /// The sizes of a constant-size conv1d: data: [IC, N], kernels: [OC, IC, W].
+    public struct Sizes: Sendable, Equatable {
+        public var ic, oc, n, w: Int
+    }
+
+    public static func sizes(of p: Procedure) throws -> Sizes {
+        func shape(_ name: String) -> [Int]? {
+            p.ir.params.first { $0.name.name == name }.flatMap { param in
+                let dims = param.type.shape.compactMap(\.intValue)
+                return dims.count == param.type.shape.count ? dims : nil
+            }
+        }
+        guard let data = shape("data"), data.count == 2, let k = shape("kernels"), k.count == 3, k[1] == data[0] else {
+            throw KernelError(.schedule, "conv1d schedules: expected data: i32[IC, N] and kernels: i32[OC, IC, W] with constant sizes in \(p.name)")
+        }
+        return Sizes(ic: data[0], oc: k[0], n: data[1], w: k[2])
+    }
+
+    /// The RVM schedules tile out by 4x4 and load 4x4 kernel tiles.
+    private static func requireTiles(_ s: Sizes, outputRows: Int, _ schedule: String) throws {
+        guard s.oc % outputRows == 0, s.n % 4 == 0, s.w == 4 else {
+            throw KernelError(.schedule, "\(schedule): needs OC a multiple of \(outputRows), N a multiple of 4 and W = 4; got OC = \(s.oc), N = \(s.n), W = \(s.w)")
+        }
+    }
+
     /// `im2col-cpu`: the im2col matrix `y[j, c, r] = data[c, j + r]` (0 past
     /// the end) is built once, then the convolution is a plain
     /// matrix-vector product on the CPU.
     public static func im2colCPU(_ algorithm: Procedure) throws -> Procedure {
+        let size = try sizes(of: algorithm)
         var p = try algorithm.rename("conv1d_im2col_cpu")
         let y = try p.findAlloc("y")
         let fill = try p.find("if _: _")
         // y gets one element per (j, c, r) and moves to the top.
-        p = try p.autoliftAlloc(y, maxSize: 16, depSet: ["r", "c"])
-        p = try p.expandDim(y, 16, "j")
+        p = try p.autoliftAlloc(y, maxSize: size.ic * size.w, depSet: ["r", "c"])
+        p = try p.expandDim(y, .expr(.int(size.n)), "j")
         p = try p.liftAlloc(y, nLifts: 2)
         // The fill leaves the c and r loops of the reduction...
         p = try p.fission(p.forward(fill).after(), nLifts: 2)
@@ -52,6 +80,7 @@ public enum Conv1dSchedules {
     /// channel c: fill the 4x4 im2col tile y, mld it, mld the 4x4 kernel
     /// tile, mmasa; then mst.
     public static func rvm1acc(_ algorithm: Procedure, _ instr: Conv1dInstructions = .rvm) throws -> Procedure {
+        try requireTiles(try sizes(of: algorithm), outputRows: 4, "rvm1acc")
         var p = try algorithm.rename("conv1d_rvm_1acc")
         let iLoop = try p.findLoop("i"), jLoop = try p.findLoop("j"), cLoop = try p.findLoop("c")
         let yAlloc = try p.findAlloc("y"), yAssign = try p.find("y = data[_]")
@@ -89,6 +118,7 @@ public enum Conv1dSchedules {
     /// then four mst. Four accumulators, one data tile and three kernel
     /// tiles (the fourth reuses the first): 8 tile registers.
     public static func rvm4acc(_ algorithm: Procedure, _ instr: Conv1dInstructions = .rvm) throws -> Procedure {
+        try requireTiles(try sizes(of: algorithm), outputRows: 16, "rvm4acc")
         var p = try algorithm.rename("conv1d_rvm_4acc")
         let iLoop = try p.findLoop("i"), jLoop = try p.findLoop("j"), cLoop = try p.findLoop("c")
         let yAlloc = try p.findAlloc("y"), yAssign = try p.find("y = data[_]")

@@ -121,5 +121,34 @@ import Testing
         #expect(try run(Conv1dSchedules.rvm1acc(algorithm).ir) == expected)
         #expect(try run(Conv1dSchedules.rvm4acc(algorithm).ir) == expected)
     }
-}
 
+    /// The schedules take any constant sizes their tiling fits: each is
+    /// checked on random data against the formula and the unscheduled proc.
+    @Test(arguments: [Conv1dSchedules.Sizes(ic: 8, oc: 32, n: 64, w: 4), Conv1dSchedules.Sizes(ic: 2, oc: 16, n: 8, w: 4),
+                      Conv1dSchedules.Sizes(ic: 3, oc: 48, n: 20, w: 4)])
+    func schedulesWorkAtOtherSizes(sizes s: Conv1dSchedules.Sizes) throws {
+        let algorithm = try Conv1dAlgorithm.generic(ic: s.ic, oc: s.oc, n: s.n, w: s.w)
+        #expect(try Conv1dSchedules.sizes(of: algorithm) == s)
+        var rng = SeededGenerator(seed: UInt64(s.ic * 1000 + s.n))
+        let data = (0..<(s.ic * s.n)).map { _ in Int.random(in: -50_000...50_000, using: &rng) }
+        let kernels = (0..<(s.oc * s.ic * s.w)).map { _ in Int.random(in: -50_000...50_000, using: &rng) }
+        let expected = Conv1dAlgorithm.reference(s, data: data, kernels: kernels)
+        #expect(try Conv1dAlgorithm.run(algorithm.ir, s, data: data, kernels: kernels) == expected)
+        for p in [try Conv1dSchedules.im2colCPU(algorithm), try Conv1dSchedules.rvm1acc(algorithm), try Conv1dSchedules.rvm4acc(algorithm)] {
+            #expect(try Conv1dAlgorithm.run(p.ir, s, data: data, kernels: kernels) == expected, "\(p.name)")
+        }
+    }
+
+    @Test func sizesTheTilingDoesNotFitAreRefusedUpFront() throws {
+        let w3 = try Conv1dAlgorithm.generic(ic: 4, oc: 16, n: 16, w: 3)
+        let e = #expect(throws: KernelError.self) { try Conv1dSchedules.rvm1acc(w3) }
+        #expect(e?.message == "rvm1acc: needs OC a multiple of 4, N a multiple of 4 and W = 4; got OC = 16, N = 16, W = 3")
+        let oc8 = try Conv1dAlgorithm.generic(ic: 4, oc: 8, n: 16, w: 4)
+        #expect(throws: KernelError.self) { try Conv1dSchedules.rvm4acc(oc8) }
+        // im2col on the CPU takes any sizes.
+        let s = Conv1dSchedules.Sizes(ic: 4, oc: 16, n: 16, w: 3)
+        let data = (0..<64).map { $0 * 3 - 50 }, kernels = (0..<192).map { $0 % 17 - 8 }
+        #expect(try Conv1dAlgorithm.run(Conv1dSchedules.im2colCPU(w3).ir, s, data: data, kernels: kernels)
+            == Conv1dAlgorithm.reference(s, data: data, kernels: kernels))
+    }
+}

@@ -273,4 +273,28 @@ import Testing
             """)
         #expect(try sum.removeRedundantLoops(sum.find("y[_] += _")).ir.body == sum.ir.body)
     }
+
+    @Test func partialEvalFixesSizes() throws {
+        let p = try ExoText.procedure("""
+            @proc
+            def scale(n: size, x: i32[n, 4] @ DRAM, z: i32[n, 4] @ DRAM):
+                assert n % 4 == 0
+                for i in seq(0, n):
+                    for j in seq(0, 4):
+                        z[i, j] = x[i, j] * 2
+            """)
+        let q = try p.partialEval(["n": 8])
+        #expect(ExoText.printed(q) == """
+            def scale(x: i32[8, 4] @ DRAM, z: i32[8, 4] @ DRAM):
+                for i in seq(0, 8):
+                    for j in seq(0, 4):
+                        z[i, j] = x[i, j] * 2
+
+            """)
+        #expect(try InterpreterEquivalence.outputs(p.ir, sizes: ["n": 8], seed: 5)
+            == InterpreterEquivalence.outputs(q.ir, sizes: [:], seed: 5).suffix(2))
+        #expect(scheduleError { _ = try p.partialEval(["n": 6]) } == "partialEval: the precondition `n % 4 == 0` fails for these values")
+        #expect(scheduleError { _ = try p.partialEval(["m": 6]) } == "partialEval: scale has no argument named m")
+        #expect(scheduleError { _ = try p.partialEval(["x": 6]) } == "partialEval: x is not a size or index argument")
+    }
 }

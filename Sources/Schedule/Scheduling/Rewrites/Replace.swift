@@ -21,7 +21,7 @@ extension Procedure {
                                                   p.hi == whole.hi, p.kind == .statement || p.kind == .block else { return nil }
                                             return Place.node(path)
                                         })
-        return derived(rw, body: newBody, forward)
+        return derived(rw, body: newBody, forward, arguments: [argument(place), instr.name])
     }
 
     /// The call of `instr` equivalent to `stmts`, or a schedule error saying

@@ -84,7 +84,8 @@ extension Procedure {
                                         newCount: replacement.count,
                                         inside: Forward.movingBlock(from: place.owner, place.block, to: place.owner, place.block,
                                                                     offset: before.count, range: range))
-        return derived(rw, body: newBody, forward)
+        return derived(rw, body: newBody, forward,
+                       arguments: [argument(place), "'\(window.text)'", "'\(name)'"] + (accumulate ? ["accum=True"] : []))
     }
 
     /// `for i0 in seq(0, e0): for i1 ...: make([i0, i1, ...])` (just `make([])` for a scalar).
