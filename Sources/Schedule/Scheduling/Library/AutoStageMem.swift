@@ -17,7 +17,7 @@ extension Procedure {
         var finder = AccessRanges(buffer: x, simplifier: ctx.simplifier)
         for s in stmts { finder.visit(s) }
         guard !finder.ranges.isEmpty else {
-            throw ScheduleFailure.error(rw, "the block does not access \(x.name)", at: stmts[0])
+            throw failure(rw, "the block does not access \(x.name)", at: place)
         }
         let shape = type.shape
         var accesses: [WindowAccess] = []

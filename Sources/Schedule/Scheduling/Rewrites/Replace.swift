@@ -31,17 +31,17 @@ extension Procedure {
         let anchor = stmts[0]
         let ctx = ProgramContext(ir, at: place)
         let simp = ctx.simplifier
-        let failure = "the block does not match the body of \(instr.name)"
+        let mismatch = "the block does not match the body of \(instr.name)"
         if let later = stmts.compactMap(\.bindsName).first(where: { x in
             StatementTree.block(ir.body, owner: place.owner, block: place.block)![place.hi...].contains { $0.mentions(x) }
         }) {
-            throw ScheduleFailure.error(rw, "\(later.name) is allocated in the block and used after it", at: anchor)
+            throw failure(rw, "\(later.name) is allocated in the block and used after it", at: place)
         }
         var u = Unifier(instr: instr, caller: ir, block: stmts, simplifier: simp)
         do {
             try u.block(instr.body, stmts)
         } catch let m as UnifyMismatch {
-            throw ScheduleFailure.error(rw, failure, at: anchor, details: [m.message])
+            throw failure(rw, mismatch, at: place, details: [m.message])
         }
         // Cheap checks first (replaceAll tries many blocks): memories, then proofs.
         for param in instr.params where param.type.isData {
@@ -49,7 +49,7 @@ extension Procedure {
             if let w = u.windows[param.name] { try checkMemory(param, .read(w.buffer, []), instr, rw, at: anchor) }
         }
         for o in u.obligations {
-            try require(o.claim, in: ctx, extraFacts: o.facts, rw, "\(failure): \(o.what) is not provably equal", at: anchor)
+            try require(o.claim, in: ctx, extraFacts: o.facts, rw, "\(mismatch): \(o.what) is not provably equal", at: anchor)
         }
 
         var args: [Expr] = []
@@ -57,7 +57,7 @@ extension Procedure {
         for param in instr.params {
             if !param.type.isData {
                 guard let v = u.control[param.name] else {
-                    throw ScheduleFailure.error(rw, failure, at: anchor,
+                    throw failure(rw, mismatch, at: place,
                                                 details: ["the value of \(param.name.name) cannot be inferred from the block"])
                 }
                 if param.type == .size {
@@ -70,7 +70,7 @@ extension Procedure {
             } else if let w = u.windows[param.name] {
                 let extents = param.type.shape.compactMap(u.translate)
                 guard extents.count == param.type.shape.count else {
-                    throw ScheduleFailure.error(rw, failure, at: anchor,
+                    throw failure(rw, mismatch, at: place,
                                                 details: ["the shape of \(param.name.name) uses a parameter that cannot be inferred"])
                 }
                 let window = StageWindow(buffer: w.buffer, accesses: w.window(extents: extents, simp))
@@ -81,7 +81,7 @@ extension Procedure {
                 windows[param.name] = w
                 args.append(Expr(.window(w.buffer, window.accesses)))
             } else {
-                throw ScheduleFailure.error(rw, failure, at: anchor,
+                throw failure(rw, mismatch, at: place,
                                             details: ["\(instr.name)'s body never accesses \(param.name.name), so its argument cannot be inferred"])
             }
         }
@@ -122,7 +122,7 @@ extension Procedure {
         guard case .read(let x, _) = arg.node, let have = memory(of: x) else { return }
         let want = param.memory ?? .dram
         if have == want || (want == .dram && have == "DRAM_STATIC") { return }
-        throw ScheduleFailure.error(rw, "\(x.name) is in \(have), but \(instr.name) expects \(param.name.name) in \(want)", at: anchor)
+        throw failure(rw, "\(x.name) is in \(have), but \(instr.name) expects \(param.name.name) in \(want)", at: anchor)
     }
 
     /// The memory of a parameter or allocation of this proc.

@@ -38,8 +38,8 @@ extension Procedure {
         let type = ctx.symbols[x]!
         let shape = type.shape
         guard window.accesses.count == shape.count else {
-            throw ScheduleFailure.error(rw, "the window \(window.text) has \(window.accesses.count) dimensions, \(x.name) has \(shape.count)",
-                                        at: anchor)
+            throw failure(rw, "the window \(window.text) has \(window.accesses.count) dimensions, \(x.name) has \(shape.count)",
+                          at: place)
         }
         try require(window.inBounds(of: shape), in: ctx, rw,
                     "the window \(window.text) is not provably inside \(x.name) (shape [\(shape.map(StatementText.expr).joined(separator: ", "))])",
@@ -49,11 +49,11 @@ extension Procedure {
         let simp = ctx.simplifier
         let extents = window.extents(simp)
         let buffer = Sym(name)
-        var rewriter = StageAccessRewriter(window: window, buffer: buffer, oracle: oracle,
+        var rewriter = StageAccessRewriter(window: window, buffer: buffer, oracle: oracle, proc: ir,
                                            facts: ctx.facts, types: ctx.controlTypes, rewrite: rw)
         let staged = try stmts.map { try rewriter.rewrite($0, simp) }
         if accumulate, let bad = rewriter.nonReductions.first {
-            throw ScheduleFailure.error(rw, "with accumulate, the block may only reduce into the window \(window.text)", at: anchor,
+            throw failure(rw, "with accumulate, the block may only reduce into the window \(window.text)", at: place,
                                         details: ["it \(bad.0 == .read ? "reads" : "assigns") \(bad.1) in `\(StatementText.headline(bad.2))`"])
         }
 
@@ -116,7 +116,7 @@ extension Procedure {
             s.forEach { st in if case .windowDef(x, _) = st.node { isAlias = true } }
         }
         if isAlias {
-            throw ScheduleFailure.error(rw, "\(x.name) is a window of another buffer; stage the underlying buffer instead", at: anchor)
+            throw failure(rw, "\(x.name) is a window of another buffer; stage the underlying buffer instead", at: anchor)
         }
         for s in stmts {
             var problem: String?
@@ -135,7 +135,7 @@ extension Procedure {
                 }
             }
             if let problem {
-                throw ScheduleFailure.error(rw, "the block reaches \(x.name) other than by element accesses", at: anchor,
+                throw failure(rw, "the block reaches \(x.name) other than by element accesses", at: anchor,
                                             details: [problem])
             }
         }
@@ -191,6 +191,8 @@ struct StageAccessRewriter {
     let window: StageWindow
     let buffer: Sym
     let oracle: any SoundnessOracle
+    /// The proc being rewritten (for the excerpt in messages).
+    let proc: Proc
     let facts: [Expr]
     let types: [Sym: DataType]
     let rewrite: String
@@ -201,10 +203,12 @@ struct StageAccessRewriter {
     /// Redirected accesses that are not reductions: kind, location text, statement.
     private(set) var nonReductions: [(Access.Kind, String, Stmt)] = []
 
-    init(window: StageWindow, buffer: Sym, oracle: any SoundnessOracle, facts: [Expr], types: [Sym: DataType], rewrite: String) {
+    init(window: StageWindow, buffer: Sym, oracle: any SoundnessOracle, proc: Proc, facts: [Expr], types: [Sym: DataType],
+         rewrite: String) {
         self.window = window
         self.buffer = buffer
         self.oracle = oracle
+        self.proc = proc
         self.facts = facts
         self.types = types
         self.rewrite = rewrite
@@ -291,6 +295,6 @@ struct StageAccessRewriter {
         default: break
         }
         throw ScheduleFailure.error(rewrite, "an access may touch \(window.buffer.name) both inside and outside the window \(window.text)",
-                                    at: s, details: details)
+                                    at: s, in: proc, details: details)
     }
 }
