@@ -1,0 +1,1 @@
+../../ScheduleTests/Frontend/AlphaEquivalence.swift
