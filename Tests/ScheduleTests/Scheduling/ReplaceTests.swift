@@ -178,4 +178,19 @@ import Testing
         let msg = scheduleError { _ = try p.replace(p.findLoop("i"), with: ExoText.instruction("rvm_mld")) }
         #expect(msg.hasPrefix("replace: the window x[0:4, 3:7] passed as src is not provably inside x"))
     }
+
+    /// mmasa reads its sources before writing md: with md also a source,
+    /// the body (read-after-write, element by element) is not its meaning.
+    @Test func aWrittenParameterThatAliasesAnotherIsRefused() throws {
+        let p = try ExoText.procedure("""
+            @proc
+            def selfProduct(a: i32[4, 4] @ RVM_TILE, acc: i32[4, 4] @ RVM_TILE):
+                for i in seq(0, 4):
+                    for j in seq(0, 4):
+                        for k in seq(0, 4):
+                            acc[i, j] += acc[i, k] * a[j, k]
+            """)
+        let msg = scheduleError { _ = try p.replace(p.findLoop("i"), with: ExoText.instruction("rvm_mmasa")) }
+        #expect(msg.hasPrefix("replace: acc would be passed as both md and ms2, and rvm_mmasa writes md"))
+    }
 }

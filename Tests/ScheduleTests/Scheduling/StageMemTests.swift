@@ -203,6 +203,8 @@ import Testing
             .contains("`io` is not a data buffer"))
         #expect(scheduleError { _ = try p.stageMem(p.findLoop("ii"), window: "x", name: "1t") }
             .contains("`1t` is not a valid name"))
+        #expect(scheduleError { _ = try p.stageMem(p.findLoop("ii"), window: "x[ii, 0:8]", name: "t") }
+            .contains("`ii` is not defined here"))
     }
 
     /// The property check itself can fail: dropping the load that the

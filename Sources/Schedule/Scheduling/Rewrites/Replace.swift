@@ -48,6 +48,7 @@ extension Procedure {
             if let s = u.scalars[param.name] { try checkMemory(param, s, instr, rw, at: anchor) }
             if let w = u.windows[param.name] { try checkMemory(param, .read(w.buffer, []), instr, rw, at: anchor) }
         }
+        try checkNoWrittenAlias(u, instr, rw, at: place)
         for o in u.obligations {
             try require(o.claim, in: ctx, extraFacts: o.facts, rw, "\(mismatch): \(o.what) is not provably equal", at: anchor)
         }
@@ -114,6 +115,32 @@ extension Procedure {
         var found = false
         for s in proc.body { s.forEach { if case .windowDef(x, _) = $0.node { found = true } } }
         return found
+    }
+
+    /// An instruction's body is its meaning only when a parameter it writes
+    /// shares no memory with another parameter (the hardware reads its
+    /// operands before writing): a buffer passed twice, once to a written
+    /// parameter, is refused.
+    private func checkNoWrittenAlias(_ u: Unifier, _ instr: Proc, _ rw: String, at place: Place) throws {
+        var written: Set<Sym> = []
+        for s in instr.body {
+            s.forEach { st in
+                switch st.node {
+                case .assign(let p, _, _), .reduce(let p, _, _): written.insert(p)
+                default: break
+                }
+            }
+        }
+        var bufferOf: [Sym: Sym] = [:]
+        for (p, w) in u.windows { bufferOf[p] = w.buffer }
+        for (p, e) in u.scalars { if case .read(let x, _) = e.node { bufferOf[p] = x } }
+        let params = instr.params.map(\.name).filter { bufferOf[$0] != nil }
+        for (k, a) in params.enumerated() {
+            for b in params[(k + 1)...] where bufferOf[a] == bufferOf[b] && (written.contains(a) || written.contains(b)) {
+                throw failure(rw, "\(bufferOf[a]!.name) would be passed as both \(a.name) and \(b.name), and \(instr.name) writes \(written.contains(a) ? a.name : b.name)",
+                              at: place)
+            }
+        }
     }
 
     /// The caller buffer must live in a memory the parameter accepts: the

@@ -34,6 +34,10 @@ extension Procedure {
         let anchor = stmts[0]
         let ctx = ProgramContext(ir, at: place)
         let window = try StageWindow(e, shape: { ctx.symbols[$0]?.isData == true ? ctx.symbols[$0]!.shape : nil }, rw)
+        let inner = Set(stmts.flatMap(\.boundSymbols))
+        if let v = e.symbols.first(where: { inner.contains($0) }) {
+            throw failure(rw, "the window \(window.text) uses \(v.name), which is bound inside the block", at: place)
+        }
         let x = window.buffer
         let type = ctx.symbols[x]!
         let shape = type.shape

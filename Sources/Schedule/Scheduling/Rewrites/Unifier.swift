@@ -149,6 +149,9 @@ struct Unifier {
         case (.read(let p, let pidx), .read(let x, let xidx)) where instrTypes.isData(p):
             try access(p, pidx, x, xidx, i, c)
         case (.read(let v, let idx), _) where idx.isEmpty && !instrTypes.isData(v):
+            guard !ce.symbols.contains(where: callerTypes.isData) else {
+                throw mismatch(i, c, "`\(StatementText.expr(ce))` reads data where \(instr.name) uses the index `\(v.name)`")
+            }
             try controlExpr(ie, ce, "a value", i, c)
         case (.int(let a), .int(let b)):
             guard a == b else { throw mismatch(i, c, "the constants \(a) and \(b) differ") }
