@@ -112,7 +112,8 @@ private struct Liveness {
 
     /// The write touches the whole buffer: in each dimension the index is
     /// `v + c` for its own loop `v` running over exactly `[-c, size - c)`
-    /// (or the constant 0 for a dimension of size 1), unconditionally.
+    /// (or the constant 0 for a dimension of size 1), unconditionally, and
+    /// every other loop around it runs at least once.
     private func covers(_ w: Access) -> Bool {
         guard w.kind == .write, w.conditions.isEmpty, let index = w.index, index.count == shape.count else { return false }
         let s = IndexSimplifier()
@@ -129,6 +130,11 @@ private struct Liveness {
             let c = AffineForm.constant(f.constant)
             guard (lo + c).constantValue == 0, (hi + c - n).constantValue == 0 else { return false }
         }
-        return true
+        // Any other loop around the write must run: one that may run zero times skips the overwrite.
+        return w.loops.allSatisfy { v, lo, hi in
+            guard !used.contains(v) else { return true }
+            guard let l = s.affine(lo), let h = s.affine(hi), let trips = (h - l).constantValue else { return false }
+            return trips >= 1
+        }
     }
 }
