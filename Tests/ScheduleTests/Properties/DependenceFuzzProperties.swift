@@ -56,6 +56,24 @@ import Testing
                 + "\n    for j in seq(0, 4):\n" + statements(["j"], indent: "        ")
         }
 
+        /// A buffer allocated before a loop whose iterations may pass values through it.
+        mutating func allocBeforeLoop() -> String {
+            let scalar = int(0...2) == 0
+            func t(_ g: inout BodyGenerator) -> String { scalar ? "t" : "t[\(g.pick(["0", "1", "3", "i", "i", "3 - i"]))]" }
+            var body: [String] = []
+            for _ in 0..<int(2...3) {
+                switch int(0...4) {
+                case 0: body.append("\(t(&self)) = x[i] + \(t(&self))")
+                case 1: body.append("y[i] = \(t(&self)) * 2")
+                case 2: body.append("\(t(&self)) += x[i + 1]")
+                case 3: body.append("if i > 1:\n            \(t(&self)) = 5\n        else:\n            \(t(&self)) = x[i]")
+                default: body.append("\(t(&self)) = x[i] - 1")
+                }
+            }
+            return Self.header + "    t: i32\(scalar ? "" : "[4]") @ DRAM\n    for i in seq(0, 4):\n"
+                + body.map { "        " + $0 }.joined(separator: "\n")
+        }
+
         /// A loop around a loop-invariant body.
         mutating func invariantLoop() -> String {
             Self.header + "    for i in seq(0, 3):\n        for j in seq(0, 4):\n" + statements(["j"], indent: "            ")
@@ -112,6 +130,15 @@ import Testing
             try attempt(p, &fuse) { try $0.fuse($0.findLoop("i"), $0.findLoop("j")) }
         }
         expectBothOutcomes(fuse, "fuse")
+    }
+
+    @Test func sinkAllocs() throws {
+        var gen = BodyGenerator(rng: SeededGenerator(seed: 0x51)), sink = Tally()
+        for _ in 0..<Self.programs {
+            let p = try procedure(gen.allocBeforeLoop())
+            try attempt(p, &sink) { try $0.sinkAlloc($0.findAlloc("t")) }
+        }
+        expectBothOutcomes(sink, "sinkAlloc")
     }
 
     @Test func removeLoops() throws {

@@ -113,3 +113,49 @@ import Testing
         try expectEquivalent(p, r, sizes: ["IC": [1, 3], "OC": [4, 8], "N": [4, 8], "W": [2, 4]], trials: 1)
     }
 }
+
+/// Inlining a proc whose body calls another proc and reads strides of its
+/// window parameters: both must be translated to the caller's buffers.
+@Suite struct InlineNestedProperties {
+    @Test func inlineACalleeThatCallsAndReadsStrides() throws {
+        let p = try procedure("""
+            @proc
+            def copy2(a: [i32][2] @ DRAM, b: [i32][2] @ DRAM):
+                for t in seq(0, 2):
+                    b[t] = a[t] + b[t]
+
+            @proc
+            def block(a: [i32][2, 4] @ DRAM, b: [i32][4, 2] @ DRAM):
+                for r in seq(0, 2):
+                    copy2(a[r, 1:3], b[r + 1, 0:2])
+                if stride(a, 0) == 6:
+                    b[0, 0] = a[1, 3]
+
+            @proc
+            def caller(x: i32[4, 6] @ DRAM, y: i32[4, 2] @ DRAM, w: i32[2, 4] @ DRAM):
+                block(x[1:3, 2:6], y)
+                block(w, y)
+            """)
+        let once = try p.inline(p.find("block(_)"))
+        try expectEquivalent(p, once, trials: 4)
+        let twice = try once.inline(once.find("block(_)"))
+        try expectEquivalent(p, twice, trials: 4)
+        let deeper = try twice.inline(twice.find("copy2(_)"))
+        try expectEquivalent(p, deeper, trials: 4)
+    }
+}
+
+@Suite struct CutLoopNestedProperties {
+    /// A triangular split: the cut point is the outer loop's variable.
+    @Test func cutAtTheOuterLoopVariable() throws {
+        let p = try procedure("""
+            @proc
+            def tri(n: size, x: i32[n, n] @ DRAM, y: i32[n] @ DRAM):
+                for i in seq(0, n):
+                    for j in seq(0, n):
+                        y[i] = y[i] * 2 + x[i, j]
+            """)
+        try expectEquivalent(p, try p.cutLoop(p.findLoop("j"), at: "i"), sizes: ["n": [0, 1, 4]])
+        try expectEquivalent(p, try p.cutLoop(p.findLoop("j"), at: "i + 1"), sizes: ["n": [0, 1, 4]])
+    }
+}
