@@ -47,10 +47,28 @@ extension Procedure {
         try bindExpr([expr], newName: newName)
     }
 
-    /// The element type of the first data buffer an expression reads.
+    /// The type that holds the expression's value exactly. A bare read keeps
+    /// its element type; arithmetic follows C (and the interpreter): integer
+    /// operands are promoted and the result is a 32-bit int, or f32 when any
+    /// operand is a float. (Narrowing `a8 * b8` into an i8 would change it.)
+    /// nil when the expression reads no data.
     static func elementType(of e: Expr, _ symbols: SymbolTypes) -> ScalarType? {
-        if case .read(let s, _) = e.node, let t = symbols[s]?.elementType { return t }
-        for c in e.children { if let t = elementType(of: c, symbols) { return t } }
-        return nil
+        if case .read(let s, _) = e.node { return symbols[s]?.elementType }
+        var readsData = false, isFloat = false
+        func visit(_ e: Expr) {
+            switch e.node {
+            case .read(let s, _):
+                if let t = symbols[s]?.elementType {
+                    readsData = true
+                    isFloat = isFloat || t.isFloat
+                }
+            case .float: isFloat = true
+            default: break
+            }
+            e.children.forEach(visit)
+        }
+        visit(e)
+        guard readsData else { return nil }
+        return isFloat ? .f32 : .i32
     }
 }

@@ -34,10 +34,17 @@ extension Procedure {
             var check = Commutation(oracle: oracle, context: ctx)
             check.extraFacts = ProgramContext.rangeFacts(later, lo, hi) + [Expr(.binary(.lt, .variable(i), .variable(later)))]
             check.extraTypes = [later: .index]
-            try check.check(Effects.of(second, in: ir), Effects.of(first, in: ir).substituting([i: .variable(later)]),
-                            rewrite: rw,
-                            condition: "it breaks a dependence: the statements after the gap in iteration \(i.name) would run after those before it in a later iteration \(later.name)",
-                            at: ownerStmt)
+            do {
+                try check.check(Effects.of(second, in: ir), Effects.of(first, in: ir).substituting([i: .variable(later)]),
+                                rewrite: rw,
+                                condition: "it breaks a dependence: the statements after the gap in iteration \(i.name) would run after those before it in a later iteration \(later.name)",
+                                at: ownerStmt)
+            } catch {
+                // Still sound when the first part merely recomputes the same values (see RepeatableFission).
+                if RepeatableFission(oracle: oracle, context: ctx).failure(first: first, second: second, loop: i, in: ir) != nil {
+                    throw error
+                }
+            }
             let i2 = Sym(i.name)
             parts = [Stmt(.loop(i, lo, hi, first), at: ownerStmt.loc),
                      Stmt(.loop(i2, lo, hi, second.substituting([i: .variable(i2)])), at: ownerStmt.loc)]

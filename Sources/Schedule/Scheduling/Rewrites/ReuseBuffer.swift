@@ -33,7 +33,8 @@ extension Procedure {
             throw failure(rw, "\(b.name) is not allocated in the scope of \(a.name), after it", at: bPlace)
         }
         let aBlock = StatementTree.block(ir.body, owner: aPlace.owner, block: aPlace.block) ?? []
-        let liveness = Liveness(kept: a, replaced: b, shape: aType.shape, proc: self)
+        let liveness = Liveness(kept: a, keptAliases: Liveness.windows(of: a, in: aBlock), replaced: b,
+                                shape: aType.shape, proc: self)
         try liveness.check(Array(aBlock[(aPlace.lo + 1)...]), inLoop: false)
 
         // Drop B's allocation and call B by A's name in the rest of B's block.
@@ -56,6 +57,8 @@ extension Procedure {
 /// The liveness conditions of `reuseBuffer`.
 private struct Liveness {
     let kept: Sym
+    /// A and the windows bound to it: a use of any of them uses A.
+    let keptAliases: Set<Sym>
     let replaced: Sym
     let shape: [Expr]
     let proc: Procedure
@@ -64,14 +67,14 @@ private struct Liveness {
     func check(_ stmts: [Stmt], inLoop: Bool) throws {
         guard let f = stmts.firstIndex(where: uses) else { return }
         let first = stmts[f]
-        if let later = stmts[(f + 1)...].first(where: { $0.mentions(kept) }) {
+        if let later = stmts[(f + 1)...].first(where: usesKept) {
             throw proc.failure(rw, "\(kept.name) is still live: it is used after the first use of \(replaced.name)", at: later,
                                details: ["\(replaced.name) is first used in `\(StatementText.headline(first))`"])
         }
-        let both = first.mentions(kept)
+        let both = usesKept(first)
         if inLoop {
             // Each iteration must start A and B afresh (the previous iteration's B part clobbers A, and the A part B).
-            if let fa = stmts.firstIndex(where: { $0.mentions(kept) }), fa < f {
+            if let fa = stmts.firstIndex(where: usesKept), fa < f {
                 try requireOverwrite(stmts[fa], kept, "\(kept.name) may carry a value into the next iteration, which \(replaced.name) would overwrite")
             }
             let allocatedHere = stmts[..<f].contains { if case .alloc(replaced, _, _) = $0.node { true } else { false } }
@@ -89,6 +92,27 @@ private struct Liveness {
         default:
             throw proc.failure(rw, "\(kept.name) is still live: one statement uses both \(kept.name) and \(replaced.name)", at: first)
         }
+    }
+
+    /// `s` mentions A or a window of A.
+    private func usesKept(_ s: Stmt) -> Bool { keptAliases.contains { s.mentions($0) } }
+
+    /// `x` and every window bound to it (or to such a window) in `stmts`, at any depth.
+    static func windows(of x: Sym, in stmts: [Stmt]) -> Set<Sym> {
+        var names: Set<Sym> = [x]
+        var grew = true
+        while grew {
+            grew = false
+            for s in stmts {
+                s.forEach { t in
+                    if case .windowDef(let w, let e) = t.node, !names.contains(w), !e.symbols.isDisjoint(with: names) {
+                        names.insert(w)
+                        grew = true
+                    }
+                }
+            }
+        }
+        return names
     }
 
     /// `s` uses B: mentions it, other than as its bare allocation.
@@ -112,7 +136,8 @@ private struct Liveness {
 
     /// The write touches the whole buffer: in each dimension the index is
     /// `v + c` for its own loop `v` running over exactly `[-c, size - c)`
-    /// (or the constant 0 for a dimension of size 1), unconditionally.
+    /// (or the constant 0 for a dimension of size 1), unconditionally, and
+    /// every other loop around it runs at least once.
     private func covers(_ w: Access) -> Bool {
         guard w.kind == .write, w.conditions.isEmpty, let index = w.index, index.count == shape.count else { return false }
         let s = IndexSimplifier()
@@ -129,6 +154,11 @@ private struct Liveness {
             let c = AffineForm.constant(f.constant)
             guard (lo + c).constantValue == 0, (hi + c - n).constantValue == 0 else { return false }
         }
-        return true
+        // Any other loop around the write must run: one that may run zero times skips the overwrite.
+        return w.loops.allSatisfy { v, lo, hi in
+            guard !used.contains(v) else { return true }
+            guard let l = s.affine(lo), let h = s.affine(hi), let trips = (h - l).constantValue else { return false }
+            return trips >= 1
+        }
     }
 }
