@@ -9,6 +9,7 @@ struct RVM: ParsableCommand {
         subcommands: [
             RunCommand.self, BenchSimCommand.self,
             Compile.self, Check.self, BenchCompile.self,
+            ScheduleCommand.self, BenchSchedule.self,
         ]
     )
 }
