@@ -25,7 +25,7 @@ public struct SymbolTable: Sendable {
 
     /// Address ranges of the executable sections: no PC outside them belongs
     /// to a function.
-    private let codeRanges: [Range<UInt64>]
+    public let codeRanges: [Range<UInt64>]
 
     public init(_ symbols: [Symbol], codeRanges: [Range<UInt64>] = []) {
         all = symbols
@@ -58,5 +58,31 @@ public struct SymbolTable: Sendable {
             index -= 1
         }
         return nil
+    }
+
+    /// The functions as disjoint address ranges, for cycles per function: each
+    /// code symbol covers its size, or (unsized labels such as `_start` in
+    /// assembly) up to the next code symbol or the end of its section. Of
+    /// several symbols at one address the sized one wins (then the first name).
+    public var functionRanges: [FunctionRange] {
+        var ranges: [FunctionRange] = []
+        for (index, symbol) in code.enumerated() {
+            if let previous = ranges.last, previous.start == symbol.address { continue }
+            guard let section = codeRanges.first(where: { $0.contains(UInt64(symbol.address)) }) else { continue }
+            var end = UInt64(symbol.address) + UInt64(symbol.size)
+            if symbol.size == 0 {
+                end = section.upperBound
+                if let next = code[(index + 1)...].first(where: { $0.address > symbol.address }) {
+                    end = min(end, UInt64(next.address))
+                }
+            }
+            if let previous = ranges.last, UInt64(previous.end) > UInt64(symbol.address) {
+                ranges[ranges.count - 1].end = symbol.address     // nested label: split the outer range
+            }
+            end = min(end, section.upperBound, UInt64(UInt32.max))
+            guard end > UInt64(symbol.address) else { continue }
+            ranges.append(FunctionRange(start: symbol.address, end: UInt32(end), name: symbol.name))
+        }
+        return ranges.filter { $0.end > $0.start }
     }
 }

@@ -25,7 +25,7 @@ import RISCV
 /// at the banks only while an LSU reservation lies ahead of it.
 ///
 /// Integration: `var model = TimingModel(config:functions:timeline:)`, pass it
-/// as the core's observer, implement mcycle with `CycleCounterCSR` over
+/// as the core's observer, implement mcycle with `HardwareCounter` over
 /// `model.cycles`, check `model.failure` (nil unless `--errata error` or
 /// `--strict-hazards` found something), and call `finish()` at exit.
 public struct TimingModel: TimingObserver {
@@ -90,8 +90,8 @@ public struct TimingModel: TimingObserver {
         storeNeverLate = 1 + config.offload.acceptToDispatch + config.accelerator.lsuDispatchToStart
         storesLandInTime = 1 + config.memory.cpuStoreDelay <= storeNeverLate
         roundRobinBanks = config.memory.busArbitration == .roundRobin
-        accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
-        bankMap = BankMap(config.memory.banks)
+        accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.bankRegions)
+        bankMap = BankMap(config.memory.bankRegions)
         var slow = [Bool](repeating: false, count: 4096)
         for csr in config.cpu.slowCSRs where csr < 4096 { slow[Int(csr)] = true }
         slowCSR = slow
