@@ -6,6 +6,6 @@ struct RVM: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rvm",
         abstract: "Schedule, compile and simulate RVM kernels for X-HEEP (cv32e40px + Quadrilatero).",
-        subcommands: [RunCommand.self, BenchSimCommand.self]
+        subcommands: [RunCommand.self, DisasmCommand.self, BenchSimCommand.self]
     )
 }

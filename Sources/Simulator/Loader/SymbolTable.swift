@@ -14,6 +14,16 @@ public struct Symbol: Sendable, Equatable {
     }
 }
 
+/// An executable section of the ELF file (for listings and function extents).
+public struct CodeSection: Sendable, Equatable {
+    public var name: String
+    public var range: Range<UInt64>
+    public init(name: String, range: Range<UInt64>) {
+        self.name = name
+        self.range = range
+    }
+}
+
 /// The program's symbols, kept for attributing PCs to functions in traces and
 /// reports, and for finding conventions such as `tohost`.
 public struct SymbolTable: Sendable {
@@ -23,13 +33,14 @@ public struct SymbolTable: Sendable {
     private let code: [Symbol]
     private let byName: [String: UInt32]
 
-    /// Address ranges of the executable sections: no PC outside them belongs
-    /// to a function.
-    public let codeRanges: [Range<UInt64>]
+    /// The executable sections: no PC outside them belongs to a function.
+    public let codeSections: [CodeSection]
+    private let codeRanges: [Range<UInt64>]
 
-    public init(_ symbols: [Symbol], codeRanges: [Range<UInt64>] = []) {
+    public init(_ symbols: [Symbol], codeSections: [CodeSection] = []) {
         all = symbols
-        self.codeRanges = codeRanges
+        self.codeSections = codeSections
+        codeRanges = codeSections.map(\.range)
         code = symbols.filter(\.isCode).sorted {
             ($0.address, $1.size, $0.name) < ($1.address, $0.size, $1.name)
         }
@@ -59,6 +70,9 @@ public struct SymbolTable: Sendable {
         }
         return nil
     }
+
+    /// Every code symbol, by address (for listings).
+    public var codeSymbols: [Symbol] { code }
 
     /// The functions as disjoint address ranges, for cycles per function: each
     /// code symbol covers its size, or (unsized labels such as `_start` in
