@@ -7,8 +7,9 @@ struct RVM: ParsableCommand {
         commandName: "rvm",
         abstract: "Schedule, compile and simulate RVM kernels for X-HEEP (cv32e40px + Quadrilatero).",
         subcommands: [
-            RunCommand.self, BenchSimCommand.self,
-            Compile.self, Check.self, BenchCompile.self, Bench.self,
+            RunCommand.self, DisasmCommand.self, BenchSimCommand.self,
+            Compile.self, Check.self, BenchCompile.self,
+            ScheduleCommand.self, BenchSchedule.self, Bench.self,
         ]
     )
 }

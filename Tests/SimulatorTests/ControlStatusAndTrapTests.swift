@@ -43,7 +43,7 @@ import Testing
             csrr a3, minstret           # 2: the two nops
             csrw mcycle, zero
             nop
-            csrr a4, mcycle             # 1: functional mode, one cycle per instruction
+            csrr a4, mcycle             # 2: csrw and nop, one cycle each in functional mode
             csrsi mcountinhibit, 1
             csrr a5, mcycle
             nop
@@ -55,7 +55,7 @@ import Testing
         #expect(run.x(11) == 0)
         #expect(run.x(12) == 0)
         #expect(run.x(13) == 2)
-        #expect(run.x(14) == 1)
+        #expect(run.x(14) == 2)        // mcycle counts from the writing instruction (HardwareCounter)
         #expect(run.x(16) == run.x(15))
         #expect(run.x(17) == 7)
     }

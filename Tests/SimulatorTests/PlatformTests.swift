@@ -31,7 +31,7 @@ import Testing
             Symbol(name: "helper", address: 0x240, size: 0x10, isCode: true),
             Symbol(name: "label", address: 0x180, size: 0, isCode: true),
             Symbol(name: "buffer", address: 0x1000, size: 64, isCode: false),
-        ], codeRanges: [0x180..<0x260])
+        ], codeSections: [CodeSection(name: ".text", range: 0x180..<0x260)])
         #expect(table.symbol(containing: 0x180)?.name == "label")
         #expect(table.symbol(containing: 0x1FC)?.name == "label")
         #expect(table.symbol(containing: 0x23C)?.name == "main")

@@ -66,6 +66,12 @@ int main(void) {
     return TIMED("li t0, 10\n 1: addi t0, t0, -1\n bnez t0, 1b\n", contiguous, 0);
 #elif defined(BENCH_JAL_JALR)                  // 4 + 8 x 7 = 60 (jal 2, j 2, addi 1, jalr 2)
     return TIMED(REP8("jal t2, 2f\n j 3f\n 2: addi t1, t1, 1\n jalr x0, t2, 0\n 3:\n"), contiguous, 0);
+#elif defined(BENCH_CSRR_MCYCLE)               // 4 + 16 x 4 = 68 (csrr mcycle measured 4)
+    return TIMED(REP16("csrr t0, mcycle\n"), contiguous, 0);
+#elif defined(BENCH_SINGLE_CYCLE)              // 4 + 4 x 5 = 24 (nop, addi, lw, sw, mul: 1 each, measured)
+    return TIMED(REP4("nop\n addi t0, t0, 1\n lw t1, 0(a0)\n sw t2, 4(a0)\n mul t2, t0, t0\n"), contiguous, 0);
+#elif defined(BENCH_MMASA_CHAIN16)             // 205 with input buffer depth 1, 163 with depth 4
+    return TIMED(REP16(MMASA(2, 0, 1)), interleaved, 16);
 #elif defined(BENCH_MULH)                      // 4 + 16 x 5 = 84
     return TIMED(REP16("mulh t0, a0, a1\n"), 3, 5);
 #elif defined(BENCH_DIV_SMALL_DIVISOR)         // divisor 1: 4 + 4 x (3 + 31) = 140

@@ -1,13 +1,10 @@
 /// The machine-mode CSRs of cv32e40p that programs use (openhwgroup/cv32e40p
 /// docs/source/control_status_registers.rst). Unknown numbers are illegal.
 ///
-/// Counters: `mcycle` reads the timing observer's cycle count and `minstret`
-/// the retired-instruction count, each plus an offset set by writes. A write
-/// "is done instead of the increment" (unprivileged spec, Zicsr): it takes
-/// effect once the writing instruction has retired (`settleCounterWrites`), so
-/// the next instruction reads exactly the value written;
-/// `mcountinhibit` bit 0 (cycle) and bit 2 (instret) freeze them. The reset
-/// value of `mcountinhibit` is 0xD as on cv32e40p, so programs must clear it
+/// Counters: `mcycle` counts the timing observer's cycles and `minstret`
+/// retired instructions, each a `HardwareCounter` (see there for when a write
+/// takes effect). `mcountinhibit` bit 0 (cycle) and bit 2 (instret) freeze
+/// them; its reset value is 0xD as on cv32e40p, so programs must clear it
 /// before counting, as the vendor's programs do (RVM-SPEC.md §3).
 struct CSRFile {
     static let mstatus: UInt16 = 0x300, misa: UInt16 = 0x301, mie: UInt16 = 0x304, mtvec: UInt16 = 0x305
@@ -32,29 +29,8 @@ struct CSRFile {
     var mcause: UInt32 = 0
     var mtval: UInt32 = 0
     var mcountinhibit: UInt32 = 0xD
-    var cycleCounter = Counter()
-    var instretCounter = Counter()
-    /// Counter writes waiting for the writing instruction to retire.
-    var deferredCycle: UInt64?
-    var deferredInstret: UInt64?
-
-    /// A 64-bit counter derived from a free-running source: `source + offset`,
-    /// or a frozen value while inhibited.
-    struct Counter {
-        var offset: UInt64 = 0
-        var frozen: UInt64 = 0
-
-        func value(source: UInt64, inhibited: Bool) -> UInt64 { inhibited ? frozen : source &+ offset }
-
-        mutating func set(_ value: UInt64, source: UInt64, inhibited: Bool) {
-            if inhibited { frozen = value } else { offset = value &- source }
-        }
-
-        mutating func inhibit(_ now: Bool, was: Bool, source: UInt64) {
-            if now && !was { frozen = source &+ offset }
-            if !now && was { offset = frozen &- source }
-        }
-    }
+    var cycleCounter = HardwareCounter(inhibited: true)
+    var instretCounter = HardwareCounter(inhibited: true)
 
     /// The CSR's value, or nil when the CSR does not exist.
     func read(_ number: UInt16, cycles: UInt64, instret: UInt64) -> UInt32? {
@@ -91,57 +67,36 @@ struct CSRFile {
         case Self.mie: mie = value
         case Self.mtvec: mtvec = value & ~2          // modes 0 (direct) and 1 (vectored)
         case Self.mcountinhibit:
-            let cycleWas = mcountinhibit & 1 != 0, instretWas = mcountinhibit & 4 != 0
             mcountinhibit = value
-            cycleCounter.inhibit(value & 1 != 0, was: cycleWas, source: cycles)
-            instretCounter.inhibit(value & 4 != 0, was: instretWas, source: instret)
+            cycleCounter.setInhibited(value & 1 != 0, now: cycles)
+            instretCounter.setInhibited(value & 4 != 0, now: instret)
         case Self.mscratch: mscratch = value
         case Self.mepc: mepc = value & ~3            // IALIGN = 32
         case Self.mcause: mcause = value
         case Self.mtval: mtval = value
         case Self.mip: break
-        case Self.mcycle:
-            deferredCycle = (cycleValue(cycles) & 0xFFFF_FFFF_0000_0000) | UInt64(value)
-        case Self.mcycleh:
-            deferredCycle = (cycleValue(cycles) & 0xFFFF_FFFF) | UInt64(value) << 32
-        case Self.minstret:
-            deferredInstret = (instretValue(instret) & 0xFFFF_FFFF_0000_0000) | UInt64(value)
-        case Self.minstreth:
-            deferredInstret = (instretValue(instret) & 0xFFFF_FFFF) | UInt64(value) << 32
+        // minstret: the count including this instruction, whose increment the write replaces.
+        case Self.mcycle: cycleCounter.writeLow(value, now: cycles)
+        case Self.mcycleh: cycleCounter.writeHigh(value, now: cycles)
+        case Self.minstret: instretCounter.writeLow(value, now: instret &+ 1)
+        case Self.minstreth: instretCounter.writeHigh(value, now: instret &+ 1)
         case 0x323...0x33F, 0xB03...0xB1F, 0xB83...0xB9F: break
         default: return false
         }
         return true
     }
 
-    /// Applies counter writes after the writing instruction retired; `cycles`
-    /// and `instret` are the counts including it.
-    mutating func settleCounterWrites(cycles: UInt64, instret: UInt64) {
-        if let value = deferredCycle {
-            cycleCounter.set(value, source: cycles, inhibited: cycleInhibited)
-            deferredCycle = nil
-        }
-        if let value = deferredInstret {
-            instretCounter.set(value, source: instret, inhibited: instretInhibited)
-            deferredInstret = nil
-        }
-    }
-
-    /// The value a write just made, as the next instruction will read it.
-    func valueAfterWrite(_ number: UInt16, cycles: UInt64, instret: UInt64) -> UInt32? {
+    /// The value a write just made, as the next instruction will read it
+    /// (counters: the value written).
+    func valueAfterWrite(_ number: UInt16, written: UInt32, cycles: UInt64, instret: UInt64) -> UInt32? {
         switch number {
-        case Self.mcycle: return deferredCycle.map { UInt32(truncatingIfNeeded: $0) }
-        case Self.mcycleh: return deferredCycle.map { UInt32(truncatingIfNeeded: $0 >> 32) }
-        case Self.minstret: return deferredInstret.map { UInt32(truncatingIfNeeded: $0) }
-        case Self.minstreth: return deferredInstret.map { UInt32(truncatingIfNeeded: $0 >> 32) }
+        case Self.mcycle, Self.mcycleh, Self.minstret, Self.minstreth: return written
         default: return read(number, cycles: cycles, instret: instret)
         }
     }
 
-    private var cycleInhibited: Bool { mcountinhibit & 1 != 0 }
-    private var instretInhibited: Bool { mcountinhibit & 4 != 0 }
-    private func cycleValue(_ cycles: UInt64) -> UInt64 { cycleCounter.value(source: cycles, inhibited: cycleInhibited) }
-    private func instretValue(_ instret: UInt64) -> UInt64 { instretCounter.value(source: instret, inhibited: instretInhibited) }
+    private func cycleValue(_ cycles: UInt64) -> UInt64 { cycleCounter.read(now: cycles) }
+    private func instretValue(_ instret: UInt64) -> UInt64 { instretCounter.read(now: instret) }
 
     /// Names for commit logs (Spike prints `c<number>_<name>`).
     static func name(_ number: UInt16) -> String {

@@ -97,6 +97,13 @@ public final class Machine {
         return Array(UnsafeRawBufferPointer(start: ram.bytes + Int(offset), count: count))
     }
 
+    /// A copy of all of RAM with the program's symbols (for reading results by name).
+    public func memorySnapshot() -> MemorySnapshot {
+        let ram = storage.view
+        let bytes = Array(UnsafeRawBufferPointer(start: ram.bytes, count: Int(ram.size)))
+        return MemorySnapshot(base: ram.base, bytes: bytes, symbols: symbols)
+    }
+
     /// The little-endian word at `address` in RAM.
     public func readWord(_ address: UInt32) -> UInt32? {
         let ram = storage.view

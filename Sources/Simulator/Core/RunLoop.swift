@@ -170,19 +170,7 @@ extension Machine {
                     pc = handler
                     continue
                 }
-                // Retired here so that counter writes apply after it (see CSRFile).
                 x[rd] = old
-                x[0] = 0
-                instret &+= 1
-                record.pc = pc
-                record.instruction = instruction
-                record.nextPC = next
-                record.operand2 = b
-                record.trapped = false
-                observer.retire(record)
-                csr.settleCounterWrites(cycles: observer.cycles, instret: instret)
-                pc = next
-                continue
 
             // Privileged
             case .mret:

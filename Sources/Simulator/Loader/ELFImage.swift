@@ -140,7 +140,9 @@ private enum ELFParser {
 
     private static func symbols(_ elf: OpaquePointer) -> SymbolTable {
         var executableSections = Set<Int>()
-        var codeRanges: [Range<UInt64>] = []
+        var codeSections: [CodeSection] = []
+        var namesIndex = 0
+        _ = elf_getshdrstrndx(elf, &namesIndex)
         var result: [Symbol] = []
         var section: OpaquePointer? = nil
         var symbolSections: [(OpaquePointer, GElf_Shdr)] = []
@@ -150,7 +152,8 @@ private enum ELFParser {
             guard gelf_getshdr(next, &sectionHeader) != nil else { continue }
             if sectionHeader.sh_flags & UInt64(SHF_EXECINSTR) != 0 {
                 executableSections.insert(elf_ndxscn(next))
-                codeRanges.append(sectionHeader.sh_addr..<(sectionHeader.sh_addr + sectionHeader.sh_size))
+                let name = elf_strptr(elf, namesIndex, Int(sectionHeader.sh_name)).map { String(cString: $0) } ?? ""
+                codeSections.append(CodeSection(name: name, range: sectionHeader.sh_addr..<(sectionHeader.sh_addr + sectionHeader.sh_size)))
             }
             if sectionHeader.sh_type == UInt32(SHT_SYMTAB) { symbolSections.append((next, sectionHeader)) }
         }
@@ -170,6 +173,6 @@ private enum ELFParser {
                                      size: UInt32(truncatingIfNeeded: symbol.st_size), isCode: isCode))
             }
         }
-        return SymbolTable(result, codeRanges: codeRanges)
+        return SymbolTable(result, codeSections: codeSections)
     }
 }

@@ -1,9 +1,23 @@
-/// The outcome of one simulation run, as reported by `rvm run`.
+import Foundation
+
+/// The outcome of one simulation run, as reported by `rvm run` and `rvm bench`.
 public struct RunReport: Sendable {
     public var stopReason: StopReason
     public var console: String
     public var instret: UInt64
+    /// Cycles until the program stopped (the exit instruction retired): the
+    /// cycle model's count, or instret in functional mode. The accelerator's
+    /// drain after exit is `timing.drainCycles`.
     public var cycles: UInt64
+    /// The cycle model's statistics; nil in functional mode.
+    public var timing: TimingReport?
+    /// Set when `--errata error` or `--strict-hazards` found a cause: the run
+    /// counts as failed even if the program exited normally.
+    public var timingFailure: TimingFailure?
+    /// Chrome/Perfetto trace-event JSON when a timeline was requested.
+    public var timelineJSON: Data?
+    /// RAM at the end of the run, readable by ELF symbol.
+    public var memory = MemorySnapshot(base: 0, bytes: [], symbols: SymbolTable([]))
 
     public init(stopReason: StopReason, console: String, instret: UInt64, cycles: UInt64) {
         self.stopReason = stopReason
@@ -12,30 +26,15 @@ public struct RunReport: Sendable {
         self.cycles = cycles
     }
 
+    /// `count` 32-bit words at the ELF symbol `name` in RAM after the run.
+    public func words(symbol name: String, count: Int) throws(SymbolReadError) -> [UInt32] {
+        try memory.words(symbol: name, count: count)
+    }
+
     /// The program's full 32-bit exit value when it exited.
     public var exitCode: UInt32? {
         if case .exited(let code, _) = stopReason { return code }
         return nil
-    }
-
-    /// One JSON object: exit_code (null unless the program exited), console,
-    /// instret, cycles, stop_reason, and a one-line message; faults add pc and
-    /// instruction (hex strings).
-    public var json: String {
-        var fields: [(String, String)] = [
-            ("exit_code", exitCode.map { String(Int32(bitPattern: $0)) } ?? "null"),
-            ("console", JSON.string(console)),
-            ("instret", String(instret)),
-            ("cycles", String(cycles)),
-            ("stop_reason", JSON.string(stopReason.name)),
-            ("message", JSON.string(stopReason.description)),
-        ]
-        if case .exited(_, let via) = stopReason { fields.append(("exit_via", JSON.string(via.rawValue))) }
-        if case .fault(let fault) = stopReason {
-            fields.append(("pc", JSON.string("0x" + hex8(fault.pc))))
-            if let word = fault.word { fields.append(("instruction", JSON.string("0x" + hex8(word)))) }
-        }
-        return "{" + fields.map { "\(JSON.string($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
     }
 }
 

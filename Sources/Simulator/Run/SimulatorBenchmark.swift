@@ -2,12 +2,16 @@
 import Glibc
 #endif
 
-/// Measures the functional core's speed: runs an ELF to completion several
-/// times on a fresh machine and reports simulated MIPS (retired instructions
-/// per host microsecond). Loading is not timed.
+/// Measures the simulator's speed: runs an ELF to completion several times on
+/// a fresh machine, functionally or with the cycle model (`timing`), and
+/// reports simulated MIPS (retired instructions per host microsecond). Loading
+/// is not timed.
 public enum SimulatorBenchmark {
     public struct Result: Sendable {
         public var instructions: UInt64
+        /// Model cycles of one run (equal to `instructions` in functional mode).
+        public var cycles: UInt64
+        public var timed: Bool
         public var exitCode: UInt32?
         /// Seconds per run, sorted.
         public var seconds: [Double]
@@ -17,7 +21,8 @@ public enum SimulatorBenchmark {
 
         public var summary: String {
             func fixed(_ value: Double) -> String { String(Int((value * 10).rounded())) .inserting(".", fromEnd: 1) }
-            return "bench-sim: \(instructions) instructions per run, \(seconds.count) runs, "
+            return "bench-sim (\(timed ? "timing cycle, \(cycles) cycles" : "timing none")): "
+                + "\(instructions) instructions per run, \(seconds.count) runs, "
                 + "best \(fixed(bestMIPS)) MIPS, median \(fixed(medianMIPS)) MIPS"
                 + (exitCode.map { ", exit value \($0)" } ?? "")
         }
@@ -30,22 +35,39 @@ public enum SimulatorBenchmark {
         }
     }
 
+    /// - Parameter timing: nil: functional mode; otherwise the cycle model with
+    ///   this configuration (no per-function profile, no timeline: what a
+    ///   tuning loop pays).
     public static func measure(elfPath: String, platform: Platform = .xheep, runs: Int,
-                               maxCycles: UInt64 = 1 << 40) throws -> Result {
+                               timing: TimingConfig? = nil, maxCycles: UInt64 = 1 << 40) throws -> Result {
         let image = try ELFImage(contentsOf: elfPath)
         var seconds: [Double] = []
         var instructions: UInt64 = 0
+        var cycles: UInt64 = 0
         var exitCode: UInt32?
         for _ in 0..<runs {
             let machine = try Machine(platform: platform, image: image)
-            let start = now()
-            let stop = machine.run(maxCycles: maxCycles)
-            seconds.append(now() - start)
+            let stop: StopReason
+            if var config = timing {
+                if config.memory.banks == nil { config.memory.banks = BankRegion.regions(of: platform.memoryMap) }
+                var model = TimingModel(config: config)
+                let start = now()
+                stop = machine.run(observer: &model, maxCycles: maxCycles)
+                seconds.append(now() - start)
+                cycles = model.cycles
+            } else {
+                var observer = NoTiming()
+                let start = now()
+                stop = machine.run(observer: &observer, maxCycles: maxCycles)
+                seconds.append(now() - start)
+                cycles = observer.cycles
+            }
             guard case .exited(let code, _) = stop else { throw Failure.didNotExit(stop) }
             instructions = machine.instret
             exitCode = code
         }
-        return Result(instructions: instructions, exitCode: exitCode, seconds: seconds.sorted())
+        return Result(instructions: instructions, cycles: cycles, timed: timing != nil, exitCode: exitCode,
+                      seconds: seconds.sorted())
     }
 
     private static func now() -> Double {

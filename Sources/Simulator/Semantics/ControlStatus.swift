@@ -22,7 +22,7 @@ extension Machine {
         default: new = old & ~source
         }
         guard csr.write(number, new, cycles: cycles, instret: instret) else { return nil }
-        lastCSRWrite = (number, csr.valueAfterWrite(number, cycles: cycles, instret: instret) ?? new)
+        lastCSRWrite = (number, csr.valueAfterWrite(number, written: new, cycles: cycles, instret: instret) ?? new)
         return old
     }
 }

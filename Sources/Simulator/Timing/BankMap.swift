@@ -21,11 +21,18 @@ public struct BankRegion: Codable, Sendable, Equatable {
 
     public var byteSize: UInt64 { UInt64(bankCount) * UInt64(bankSize) }
 
-    /// SPEC §3: 2 x 32 KiB contiguous at 0x0-0xFFFF, 4 x 16 KiB interleaved at 0x1_0000-0x1_FFFF.
-    public static let xheepInterleavedDefault: [BankRegion] = [
-        BankRegion(kind: .contiguous, base: 0x0000_0000, bankCount: 2, bankSize: 0x8000),
-        BankRegion(kind: .interleaved, base: 0x0001_0000, bankCount: 4, bankSize: 0x4000),
-    ]
+    /// A bank group of the platform's memory map.
+    public init(_ group: BankGroup) {
+        self.init(kind: group.interleaved ? .interleaved : .contiguous, base: group.base,
+                  bankCount: group.bankCount, bankSize: group.bankSize)
+    }
+
+    /// The bank layout of a memory map.
+    public static func regions(of map: MemoryMap) -> [BankRegion] { map.bankGroups.map(BankRegion.init) }
+
+    /// SPEC §3: 2 x 32 KiB contiguous at 0x0-0xFFFF, 4 x 16 KiB interleaved at
+    /// 0x1_0000-0x1_FFFF: the X-HEEP platform's memory map (one definition).
+    public static let xheepInterleavedDefault: [BankRegion] = regions(of: .xheep)
 }
 
 /// Address -> global bank number (0..<64), or `BankMap.none` outside every region.

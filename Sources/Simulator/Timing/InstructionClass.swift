@@ -20,6 +20,15 @@ struct OpcodeInfo: Sendable {
 }
 
 enum OpcodeTable {
+    /// `info` in memory that is never freed, for the per-instruction lookup
+    /// (no bounds check, no array retain in the core's loop). Opcode raw values
+    /// are always in range: the table has one entry per case.
+    nonisolated(unsafe) static let pointer: UnsafePointer<OpcodeInfo> = {
+        let buffer = UnsafeMutablePointer<OpcodeInfo>.allocate(capacity: info.count)
+        buffer.initialize(from: info, count: info.count)
+        return UnsafePointer(buffer)
+    }()
+
     /// Indexed by `Opcode.rawValue`.
     static let info: [OpcodeInfo] = {
         var table = [OpcodeInfo](repeating: OpcodeInfo(), count: Opcode.allCases.count)

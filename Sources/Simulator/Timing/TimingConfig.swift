@@ -56,8 +56,8 @@ public struct TimingConfig: Codable, Sendable, Equatable {
         try check((1...64).contains(offload.inputBufferDepth), "offload.inputBufferDepth", "must be 1...64")
         try check((1...8).contains(accelerator.unitQueueSlots), "accelerator.unitQueueSlots", "must be 1...8")
         try check((1...8).contains(accelerator.rowTokenDepth), "accelerator.rowTokenDepth", "must be 1...8")
-        try check(memory.banks.reduce(0) { $0 + $1.bankCount } <= 64, "memory.banks", "at most 64 banks in total")
-        for (i, region) in memory.banks.enumerated() {
+        try check(memory.bankRegions.reduce(0) { $0 + $1.bankCount } <= 64, "memory.banks", "at most 64 banks in total")
+        for (i, region) in (memory.banks ?? []).enumerated() {
             try check(region.bankCount >= 1, "memory.banks[\(i)].bankCount", "must be at least 1")
             try check(region.bankSize >= 4 && region.bankSize % 4 == 0, "memory.banks[\(i)].bankSize",
                       "must be a positive multiple of 4")
@@ -300,10 +300,15 @@ public struct AcceleratorConfig: Codable, Sendable, Equatable {
 
 /// SRAM banks and how writes become visible.
 public struct MemoryConfig: Codable, Sendable, Equatable {
-    /// Bank regions. Source: SPEC §3 (X-HEEP interleaved configuration: 2 x 32 KiB
-    /// contiguous at 0x0-0xFFFF, 4 x 16 KiB word-interleaved at 0x1_0000-0x1_FFFF).
-    /// Addresses outside every region (peripherals) take part in no arbitration.
-    public var banks: [BankRegion] = BankRegion.xheepInterleavedDefault
+    /// Bank regions. nil (the default): the platform's banks
+    /// (`MemoryMap.bankGroups`, which `Simulation` fills in), or X-HEEP's when
+    /// the model runs on its own. Source: SPEC §3 (X-HEEP interleaved
+    /// configuration: 2 x 32 KiB contiguous at 0x0-0xFFFF, 4 x 16 KiB
+    /// word-interleaved at 0x1_0000-0x1_FFFF). Addresses outside every region
+    /// (peripherals) take part in no arbitration.
+    public var banks: [BankRegion]?
+    /// The regions the model uses.
+    public var bankRegions: [BankRegion] { banks ?? BankRegion.xheepInterleavedDefault }
     /// Cycles after its EX cycle before a CPU store is visible to the
     /// accelerator (a write buffer; cv32e40p has none). Source: SPEC §3 (SRAM
     /// grants in the same cycle): 0.
@@ -328,7 +333,7 @@ public struct MemoryConfig: Codable, Sendable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = MemoryConfig()
-        banks = try c.value(.banks, or: d.banks)
+        banks = try c.decodeIfPresent([BankRegion].self, forKey: .banks)
         cpuStoreDelay = try c.value(.cpuStoreDelay, or: d.cpuStoreDelay)
         busArbitration = try c.value(.busArbitration, or: d.busArbitration)
     }

@@ -25,7 +25,7 @@ import RISCV
 /// at the banks only while an LSU reservation lies ahead of it.
 ///
 /// Integration: `var model = TimingModel(config:functions:timeline:)`, pass it
-/// as the core's observer, implement mcycle with `CycleCounterCSR` over
+/// as the core's observer, implement mcycle with `HardwareCounter` over
 /// `model.cycles`, check `model.failure` (nil unless `--errata error` or
 /// `--strict-hazards` found something), and call `finish()` at exit.
 public struct TimingModel: TimingObserver {
@@ -50,7 +50,7 @@ public struct TimingModel: TimingObserver {
 
     private var accelerator: Accelerator
     private let bankMap: BankMap
-    private let table = OpcodeTable.info
+    private let table = OpcodeTable.pointer
     private let slowCSR: [Bool]
     private var detector = HazardDetector()
 
@@ -90,8 +90,8 @@ public struct TimingModel: TimingObserver {
         storeNeverLate = 1 + config.offload.acceptToDispatch + config.accelerator.lsuDispatchToStart
         storesLandInTime = 1 + config.memory.cpuStoreDelay <= storeNeverLate
         roundRobinBanks = config.memory.busArbitration == .roundRobin
-        accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.banks)
-        bankMap = BankMap(config.memory.banks)
+        accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.bankRegions)
+        bankMap = BankMap(config.memory.bankRegions)
         var slow = [Bool](repeating: false, count: 4096)
         for csr in config.cpu.slowCSRs where csr < 4096 { slow[Int(csr)] = true }
         slowCSR = slow
@@ -106,7 +106,8 @@ public struct TimingModel: TimingObserver {
     // MARK: per instruction
 
     /// Small enough to inline into the core's loop. The common instructions are
-    /// costed right here: an ALU op, a branch, or an aligned load/store while the
+    /// costed right here: an ALU op, mul/mulh/div, jal, a jalr not reading the
+    /// previous result, a branch, or an aligned load/store while the
     /// accelerator has no memory traffic ahead, none of them using a register the
     /// previous load writes. Everything else (and every instruction when profiling
     /// or recording a timeline) takes `retireInFull`, which gives the same cycles
@@ -137,6 +138,39 @@ public struct TimingModel: TimingObserver {
                 lastLoadRd = 0
                 lastWrittenRd = 0
                 return
+            case .mul:
+                cycles &+= cost.mul
+                instret &+= 1
+                lastLoadRd = 0
+                lastWrittenRd = inst.rd
+                return
+            case .mulh:
+                cycles &+= cost.mulh
+                stallCycles.add(.multiply, cost.mulh - 1)
+                instret &+= 1
+                lastLoadRd = 0
+                lastWrittenRd = inst.rd
+                return
+            case .div:
+                var divisor = r.operand2
+                if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
+                let total = max(cost.divBase + UInt64(divisor.leadingZeroBitCount), 1)
+                cycles &+= total
+                if total > 1 { stallCycles.add(.divide, total - 1) }
+                instret &+= 1
+                lastLoadRd = 0
+                lastWrittenRd = inst.rd
+                return
+            case .jal, .jalr:
+                // A jalr reading the previous instruction's result takes the full path (jalr-dependency stall).
+                if info.klass == .jal || lastWrittenRd == 0 || inst.rs1 != lastWrittenRd {
+                    cycles &+= cost.jump
+                    if cost.jump > 1 { stallCycles.add(.jump, cost.jump - 1) }
+                    instret &+= 1
+                    lastLoadRd = 0
+                    lastWrittenRd = inst.rd
+                    return
+                }
             case .load, .store:
                 if cycles >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
                     && (info.klass == .load || storesLandInTime) {
@@ -182,7 +216,7 @@ public struct TimingModel: TimingObserver {
                 var divisor = r.operand2
                 if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
                 t += 1
-                stall(.divide, cost.divBase + UInt64(divisor.leadingZeroBitCount) - 1, &t)
+                stall(.divide, max(cost.divBase + UInt64(divisor.leadingZeroBitCount), 1) - 1, &t)
             case .load: cpuLoad(r, &t)
             case .store: cpuStore(r, &t)
             case .branch:

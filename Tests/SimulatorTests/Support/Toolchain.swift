@@ -120,3 +120,21 @@ enum Toolchain {
         return result
     }
 }
+
+extension Toolchain {
+    static let micro = root.appendingPathComponent("kernels/micro")
+
+    /// Builds a kernels/micro program as its README says: compile with zicsr
+    /// (the timed blocks use mcycle), link with rv32im, crt0.S and xheep.ld.
+    static func buildMicro(_ file: String, defines: [String] = [], in directory: URL, name: String) throws -> URL {
+        let object = directory.appendingPathComponent("\(name).o")
+        let crt0 = directory.appendingPathComponent("crt0-\(name).o")
+        let elf = directory.appendingPathComponent("\(name).elf")
+        try run(gcc, ["-march=rv32im_zicsr", "-mabi=ilp32", "-O2", "-ffreestanding", "-I", micro.path]
+                + defines.map { "-D" + $0 } + ["-c", micro.appendingPathComponent(file).path, "-o", object.path])
+        try run(gcc, ["-march=rv32im_zicsr", "-mabi=ilp32", "-c", runtime.appendingPathComponent("crt0.S").path, "-o", crt0.path])
+        try run(gcc, rv32 + ["-nostdlib", "-nostartfiles", "-T", runtime.appendingPathComponent("xheep.ld").path,
+                             crt0.path, object.path, "-lgcc", "-o", elf.path])
+        return elf
+    }
+}

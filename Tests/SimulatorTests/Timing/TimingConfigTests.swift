@@ -32,7 +32,7 @@ import Testing
 }
 
 @Test func testMcycleCounterFollowsInhibitAndWrites() {
-    var counter = CycleCounterCSR(inhibited: true)
+    var counter = HardwareCounter(inhibited: true)
     #expect(counter.read(now: 50) == 0)
     counter.setInhibited(false, now: 50)
     #expect(counter.read(now: 60) == 10)

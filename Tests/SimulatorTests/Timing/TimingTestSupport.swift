@@ -60,11 +60,11 @@ struct Step {
 }
 
 /// Stands in for the functional core: feeds records in program order and
-/// implements mcycle/mcountinhibit with `CycleCounterCSR` exactly as the core
+/// implements mcycle/mcountinhibit with `HardwareCounter` exactly as the core
 /// must (the CSR executes before its retire is reported).
 struct Harness {
     var model: TimingModel
-    var counter = CycleCounterCSR(inhibited: true)
+    var counter = HardwareCounter(inhibited: true)
     var pc: UInt32 = 0x180
     /// Values read from mcycle, in order.
     var reads: [UInt64] = []

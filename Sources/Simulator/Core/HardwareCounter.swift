@@ -1,22 +1,24 @@
-/// Program-visible `mcycle` on top of the timing model's cycle count, for the
-/// functional core: the model owns time, the program may write mcycle and
-/// freeze it with mcountinhibit bit 0 (SPEC §3 methodology: clear bit 0 of
-/// mcountinhibit, write 0 to mcycle, run, read mcycle).
+/// One program-visible 64-bit counter (mcycle or minstret) over a free-running
+/// source (the timing observer's cycles, or retired instructions): the value is
+/// `source - offset`, or a frozen value while mcountinhibit inhibits it. The
+/// one implementation of the counter semantics; `CSRFile` holds two of them.
 ///
-/// Contract: a CSR instruction executes before its `retire` is reported, so
-/// `now` is the model's `cycles` after the previous instruction, i.e. the cycle
-/// the CSR instruction issues in. A read therefore returns the cycles spent by
-/// every instruction from the write (inclusive: its 4 cycles are the
-/// "measurement overhead" of SPEC §2) up to the read (exclusive).
-public struct CycleCounterCSR: Sendable, Equatable {
+/// `now` is the source as the CSR instruction sees it. A CSR instruction
+/// executes before its retire is reported, so for mcycle `now` is the cycle the
+/// instruction issues in: a read returns the cycles spent by every instruction
+/// from the write (inclusive: `csrw mcycle` costs 4 cycles on cv32e40p, the
+/// "measurement overhead" of RVM-SPEC.md §2, which the timing model's
+/// calibration includes) up to the read (exclusive). For minstret `CSRFile`
+/// passes the count including the writing instruction, so the write replaces
+/// that instruction's increment (Zicsr).
+public struct HardwareCounter: Sendable, Equatable {
     private var offset: UInt64 = 0
     private var frozen: UInt64 = 0
     public private(set) var inhibited: Bool
 
-    /// Counting from reset is the default; X-HEEP programs clear mcountinhibit
-    /// bit 0 explicitly anyway (SPEC §3).
     public init(inhibited: Bool = false) { self.inhibited = inhibited }
 
+    @inline(__always)
     public func read(now: UInt64) -> UInt64 { inhibited ? frozen : now &- offset }
 
     public mutating func write(_ value: UInt64, now: UInt64) {
@@ -31,7 +33,7 @@ public struct CycleCounterCSR: Sendable, Equatable {
         write((read(now: now) & 0xFFFF_FFFF) | (UInt64(value) << 32), now: now)
     }
 
-    /// mcountinhibit bit 0.
+    /// The counter's mcountinhibit bit.
     public mutating func setInhibited(_ inhibit: Bool, now: UInt64) {
         guard inhibit != inhibited else { return }
         if inhibit { frozen = read(now: now) } else { offset = now &- frozen }
