@@ -1,50 +1,26 @@
 import Foundation
 import Testing
 import Schedule
+import RVMTarget
 @testable import Testbench
 
-/// The compiler side of the bench: the algorithm bound to a row's sizes, the
+/// The compiler side of the bench: the algorithm at a row's sizes, the
 /// generated header read for the call, and the interpreter as the host's reference.
 @Suite struct CompilerVariantTests {
     func algorithm() throws -> Conv1dAlgorithm { try Study.algorithm.get() }
 
-    /// The file writes the case study out by hand as `conv1d`; binding the
-    /// generic proc to the same sizes must give exactly that proc.
-    @Test func boundGenericEqualsTheCaseStudyProcOfTheFile() throws {
-        let a = try algorithm()
-        #expect(ExoPrinter.print(try a.instance(.caseStudy)) == ExoPrinter.print(a.caseStudy))
-    }
-
-    @Test func boundProcHasOnlyTheTensorsWithLiteralShapes() throws {
-        let p = try algorithm().instance(Conv1dShape(ic: 3, oc: 8, n: 12, w: 5))
-        let text = ExoPrinter.print(p)
-        #expect(text.contains("def conv1d(data: i32[3, 12] @ DRAM, kernels: i32[8, 3, 5] @ DRAM, out: i32[8, 12] @ DRAM):"))
-        #expect(text.contains("for r in seq(0, 5):"))
-        #expect(text.contains("if j + r < 12:"))
+    @Test func otherSizesBindTheGenericProc() throws {
+        let text = ExoPrinter.print(try algorithm().instance(Conv1dShape(ic: 3, oc: 8, n: 12, w: 5)).ir)
+        #expect(text.contains("(data: i32[3, 12] @ DRAM, kernels: i32[8, 3, 5] @ DRAM, out: i32[8, 12] @ DRAM):"))
         #expect(!text.contains("assert"))
     }
 
-    @Test func sizesOutsideThePreconditionsAreRefusedWithTheLine() throws {
-        #expect(throws: SizeBindingError.self) { try algorithm().instance(Conv1dShape(ic: 4, oc: 16, n: 10, w: 4)) }
+    @Test func sizesOutsideThePreconditionsAreRefusedWithTheCondition() throws {
         do {
-            _ = try algorithm().instance(Conv1dShape(ic: 4, oc: 6, n: 16, w: 4))
-            Issue.record("OC = 6 breaks `assert OC % 4 == 0`")
+            _ = try algorithm().instance(Conv1dShape(ic: 4, oc: 16, n: 10, w: 4))
+            Issue.record("N = 10 breaks `assert N % 4 == 0`")
         } catch {
-            #expect("\(error)".contains("`assert OC % 4 == 0` (line 10)"))
-            #expect("\(error)".contains("OC = 6"))
-        }
-    }
-
-    @Test func bindingRefusesNamesThatAreNotSizes() throws {
-        let generic = try algorithm().generic
-        #expect(throws: SizeBindingError.unknownSize("K", proc: "generic_conv1d")) {
-            try SizeBinding.bind(generic, ["K": 3], name: "x")
-        }
-        #expect(throws: SizeBindingError.notASize("data", proc: "generic_conv1d")) {
-            try SizeBinding.bind(generic, ["data": 3], name: "x")
-        }
-        #expect(throws: SizeBindingError.notPositive("N", 0)) {
-            try SizeBinding.bind(generic, ["N": 0], name: "x")
+            #expect("\(error)".contains("N % 4 == 0"))
         }
     }
 
@@ -54,6 +30,12 @@ import Schedule
     func interpreterReferenceAgreesWithTheSwiftLoopNest(shape: Conv1dShape) throws {
         let problem = Conv1dProblem(shape: shape, pattern: .random(seed: 11))
         #expect(try algorithm().reference(problem) == Conv1dReference.evaluate(problem))
+    }
+
+    @Test func outsideTheAlgorithmTheLoopNestIsTheReference() throws {
+        let problem = Conv1dProblem(shape: Conv1dShape(ic: 3, oc: 5, n: 9, w: 2), pattern: .random(seed: 2))
+        #expect(throws: (any Error).self) { try algorithm().reference(problem) }
+        #expect(try algorithm().referenceOrLoopNest(problem) == Conv1dReference.evaluate(problem))
     }
 
     @Test func generatedSignatureGivesTheParameterNamesInOrder() throws {
@@ -68,27 +50,30 @@ import Schedule
         #expect(throws: BenchError.self) { try GeneratedSignature.parameterNames(of: "g", inHeader: header) }
     }
 
-    /// The scalar variant's C really comes from the code generator and the
+    /// Each compiler variant's C really comes from the code generator and the
     /// harness calls it with the header's own parameter list.
-    @Test func scalarVariantIsTheGeneratedAlgorithm() throws {
-        let variant = try #require(Study.variants().first { $0.name == "scalar" && $0.source == .compiler })
-        let kernel = try variant.prepare(.caseStudy)
+    @Test(arguments: Conv1dVariant.allCases)
+    func compilerVariantsAreGeneratedCode(variant: Conv1dVariant) throws {
+        let kernel = try BenchVariant.compiled(variant, algorithm: Study.algorithm).prepare(.caseStudy)
         let header = try #require(kernel.sources.first { $0.name.hasSuffix(".h") })
-        #expect(header.contents.contains("void conv1d(const int32_t* data, const int32_t* kernels, int32_t* out);"))
-        #expect(kernel.entryPoint.functionName == "conv1d")
+        let source = try #require(kernel.sources.first { $0.name.hasSuffix(".c") })
+        #expect(header.contents.contains("void \(variant.procName)(const int32_t* data, const int32_t* kernels, int32_t* out);"))
+        #expect(kernel.entryPoint.functionName == variant.procName)
         #expect(kernel.entryPoint.header == header.name)
         #expect(kernel.entryPoint.arguments == [HarnessSymbols.data, HarnessSymbols.kernels, HarnessSymbols.output])
         #expect(kernel.entryPoint.declaration == nil)
+        let usesRVM = source.contents.contains("mmasa.w")
+        #expect(usesRVM == [.rvm1acc, .rvm4acc].contains(variant))
     }
 
-    @Test func aScheduleMissingFromTheBuildFailsItsRowOnly() throws {
-        let variant = BenchVariant.compiled(Conv1dSchedule(variant: "future", rewrites: nil), algorithm: Study.algorithm)
-        #expect(throws: BenchError.scheduleUnavailable(variant: "future")) { try variant.prepare(.caseStudy) }
+    @Test func sizesAScheduleCannotTileFailItsRow() throws {
+        let variant = BenchVariant.compiled(.rvm4acc, algorithm: Study.algorithm)
+        #expect(throws: (any Error).self) { try variant.prepare(Conv1dShape(ic: 4, oc: 8, n: 16, w: 4)) }
     }
 
     @Test func anUnreadableAlgorithmIsReportedInTheRow() throws {
         let root = try Fixtures.temporaryDirectory("no-algorithm")
-        let variant = BenchVariant.compiled(.unscheduled, algorithm: Conv1dStudy.loadAlgorithm(packageRoot: root))
+        let variant = BenchVariant.compiled(.scalar, algorithm: Conv1dStudy.loadAlgorithm(packageRoot: root))
         #expect(throws: BenchError.self) { try variant.prepare(.caseStudy) }
     }
 }

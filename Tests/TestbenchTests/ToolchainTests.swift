@@ -115,8 +115,9 @@ import Testing
               .text 0x180 : { *(.text.start) *(.text .text.*) } > ram
               .rodata : { *(.rodata .rodata.* .srodata .srodata.*) } > ram
               .data : { *(.data .data.* .sdata .sdata.*) } > ram
-              .bss : { *(.bss .bss.* .sbss .sbss.* COMMON) } > ram
+              .bss : { *(.bss .bss.* .sbss .sbss.* COMMON) __bss_end = .; } > ram
               __stack_top = ORIGIN(ram) + LENGTH(ram);
+              __stack_size = 0x1000;
               .xheep_data_interleaved : { *(.xheep_data_interleaved) } > ram_il
             }
             """.write(to: runtime.appendingPathComponent("xheep.ld"), atomically: true, encoding: .utf8)

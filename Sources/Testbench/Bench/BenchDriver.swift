@@ -94,7 +94,7 @@ public struct BenchDriver: Sendable {
             row.error = "run: \(error)"
             return row
         }
-        row.hazards = outcome.detectsHazards || !outcome.hazards.isEmpty ? outcome.hazards.count : nil
+        row.hazards = outcome.detectsHazards || !outcome.hazards.isEmpty ? max(outcome.hazardCount ?? 0, outcome.hazards.count) : nil
         row.note = outcome.notes.isEmpty ? nil : outcome.notes.joined(separator: "; ")
         let report: HarnessReport
         do {
@@ -126,8 +126,9 @@ public struct BenchDriver: Sendable {
                 problems.append("host check: " + message)
             }
         }
-        if !outcome.hazards.isEmpty {
-            problems.append("hazards: " + outcome.hazards.joined(separator: "; "))
+        if let count = row.hazards, count > 0 {
+            let more = count > outcome.hazards.count ? ["\(count - outcome.hazards.count) more"] : []
+            problems.append("hazards: " + (outcome.hazards + more).joined(separator: "; "))
         }
         if !outcome.errata.isEmpty {
             problems.append("RTL errata (the chip would hang): " + outcome.errata.joined(separator: "; "))

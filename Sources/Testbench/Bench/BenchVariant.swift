@@ -70,7 +70,6 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case noVariants
     /// The algorithm file could not be read, parsed or checked.
     case algorithmUnusable(String)
-    case scheduleUnavailable(variant: String)
     case signatureNotFound(function: String, detail: String)
     case unexpectedParameter(function: String, parameter: String)
 
@@ -79,7 +78,6 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
         case .kernelSourceUnreadable(let path, let reason): return "cannot read kernel source \(path): \(reason)"
         case .noVariants: return "no variants to run"
         case .algorithmUnusable(let message): return "the conv1d algorithm is unusable: \(message)"
-        case .scheduleUnavailable(let variant): return "not available (no `\(variant)` schedule in this build's library)"
         case .signatureNotFound(let function, let detail): return "generated header does not declare \(function): \(detail)"
         case .unexpectedParameter(let function, let parameter):
             return "\(function) has a parameter '\(parameter)' the harness cannot supply (expected data, kernels, out)"

@@ -1,4 +1,5 @@
 import Foundation
+import RVMTarget
 
 /// The conv1d case study's fixed parts, so the `rvm bench` command stays thin.
 public enum Conv1dStudy {
@@ -17,16 +18,6 @@ public enum Conv1dStudy {
     public static let algorithmPath = "kernels/conv1d/conv1d.exo"
     public static let handWrittenPath = "kernels/conv1d/hand"
 
-    /// The compiler variants in the order of the case study. The scheduled
-    /// ones wait for the schedule library (RVMTarget's `Conv1dSchedules`);
-    /// until it is in the build their rows say so.
-    public static let schedules: [Conv1dSchedule] = [
-        .unscheduled,
-        Conv1dSchedule(variant: "im2col-cpu", rewrites: nil),
-        Conv1dSchedule(variant: "rvm-1acc", rewrites: nil),
-        Conv1dSchedule(variant: "rvm-4acc", rewrites: nil),
-    ]
-
     public static func loadAlgorithm(packageRoot: URL) -> Result<Conv1dAlgorithm, BenchError> {
         let file = packageRoot.appendingPathComponent(algorithmPath)
         do {
@@ -38,8 +29,10 @@ public enum Conv1dStudy {
         }
     }
 
+    /// The compiler variants in the order of the case study: scalar,
+    /// im2col-cpu, rvm-1acc, rvm-4acc (RVMTarget's `Conv1dVariant`).
     public static func compilerVariants(algorithm: Result<Conv1dAlgorithm, BenchError>) -> [BenchVariant] {
-        schedules.map { .compiled($0, algorithm: algorithm) }
+        Conv1dVariant.allCases.map { .compiled($0, algorithm: algorithm) }
     }
 
     /// Compiler variants first, then the hand-written ones, as the table shows them.
@@ -67,13 +60,7 @@ public enum Conv1dStudy {
         var driver = BenchDriver(builder: ProgramBuilder(toolchain: try CrossToolchain.locate(), cache: .standard(packageRoot: packageRoot)),
                                  runner: runner, progress: progress)
         if case .success(let loaded) = algorithm {
-            driver.reference = { problem in
-                do {
-                    return try loaded.reference(problem)
-                } catch is SizeBindingError {
-                    return Conv1dReference.evaluate(problem)
-                }
-            }
+            driver.reference = { problem in try loaded.referenceOrLoopNest(problem) }
         }
         return driver
     }

@@ -2,34 +2,18 @@ import Foundation
 import Schedule
 import RVMTarget
 
-/// A schedule of the conv1d study: rewrites from the algorithm to one
-/// variant's kernel. `nil` rewrites mean the schedule is not part of this
-/// build; its rows then fail with that message (never a stand-in kernel).
-public struct Conv1dSchedule: Sendable {
-    public var variant: String
-    public var rewrites: (@Sendable (Procedure) throws -> Procedure)?
-
-    public init(variant: String, rewrites: (@Sendable (Procedure) throws -> Procedure)?) {
-        self.variant = variant
-        self.rewrites = rewrites
-    }
-
-    /// `scalar`: the algorithm as written, no rewrite at all.
-    public static let unscheduled = Conv1dSchedule(variant: "scalar") { $0 }
-}
-
 extension BenchVariant {
-    /// A compiler variant: the algorithm instantiated at the row's sizes, the
-    /// schedule applied, the result type- and bounds-checked and compiled to C
-    /// by the same pipeline as `rvm compile` with the RVM target (rvm.h comes
-    /// from the runtime directory), and the harness calling the generated
-    /// function with the parameter list of the generated header.
-    public static func compiled(_ schedule: Conv1dSchedule, algorithm: Result<Conv1dAlgorithm, BenchError>) -> BenchVariant {
-        BenchVariant(name: schedule.variant, source: .compiler) { shape in
-            guard let rewrites = schedule.rewrites else { throw BenchError.scheduleUnavailable(variant: schedule.variant) }
-            let algorithm = try algorithm.get()
-            let scheduled = try rewrites(Procedure(try algorithm.instance(shape))).ir
-            let library = "conv1d_" + schedule.variant.map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    /// A compiler variant: the algorithm at the row's sizes, the variant's
+    /// schedule (RVMTarget's `Conv1dVariant`), the result type- and
+    /// bounds-checked and compiled to C by the same pipeline as `rvm compile`
+    /// with the RVM target (rvm.h comes from the runtime directory), and the
+    /// harness calling the generated function with the parameter list of the
+    /// generated header. Whatever fails (sizes, a rewrite, a check, codegen)
+    /// fails this row only.
+    public static func compiled(_ variant: Conv1dVariant, algorithm: Result<Conv1dAlgorithm, BenchError>) -> BenchVariant {
+        BenchVariant(name: variant.rawValue, source: .compiler) { shape in
+            let scheduled = try variant.schedule(try algorithm.get().instance(shape)).ir
+            let library = scheduled.name
             let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
             let module = KernelModule(procs: [scheduled])
             try pipeline.check(module)

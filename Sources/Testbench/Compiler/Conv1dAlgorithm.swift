@@ -1,33 +1,19 @@
 import Foundation
 import Schedule
+import RVMTarget
 
-/// The conv1d algorithm of kernels/conv1d/conv1d.exo: the size-generic proc
-/// `generic_conv1d` and the case study's instance `conv1d`. Every compiler
-/// variant starts from `instance(shape)`, and the host re-checks every run
-/// against the reference interpreter running that same instance.
+/// The conv1d algorithm of kernels/conv1d/conv1d.exo, as the compiler
+/// variants start from it and as the host re-checks every run: at the case
+/// study's sizes the file's own `conv1d`, at other sizes `generic_conv1d`
+/// after `partialEval` (RVMTarget's `Conv1dVariant.algorithm`).
 public struct Conv1dAlgorithm: Sendable {
-    public static let genericName = "generic_conv1d"
-    public static let caseStudyName = "conv1d"
-
-    public let generic: Proc
-    /// The proc written out at the case-study sizes in the file.
-    public let caseStudy: Proc
-    /// The file's text, to quote it in errors.
+    /// The file's text and where it came from (for error locations).
     public let source: String
     public let path: String
 
-    public init(source: String, path: String) throws(KernelError) {
-        let module = try KernelParser.parse(source, file: path)
-        guard let generic = module.proc(named: Conv1dAlgorithm.genericName) else {
-            throw KernelError(.syntax, "no proc named '\(Conv1dAlgorithm.genericName)'", file: path)
-        }
-        guard let caseStudy = module.proc(named: Conv1dAlgorithm.caseStudyName) else {
-            throw KernelError(.syntax, "no proc named '\(Conv1dAlgorithm.caseStudyName)'", file: path)
-        }
-        try TypeChecker().check(generic)
-        try TypeChecker().check(caseStudy)
-        self.generic = generic
-        self.caseStudy = caseStudy
+    /// Parses the file once so that a broken algorithm fails here, not per row.
+    public init(source: String, path: String) throws {
+        _ = try Conv1dVariant.algorithm(in: source, file: path)
         self.source = source
         self.path = path
     }
@@ -42,22 +28,26 @@ public struct Conv1dAlgorithm: Sendable {
         return try Conv1dAlgorithm(source: text, path: file.path)
     }
 
-    /// `generic_conv1d` with IC, OC, N, W fixed, named `conv1d` like the
-    /// case-study proc (which it equals at the case-study sizes).
-    public func instance(_ shape: Conv1dShape) throws(SizeBindingError) -> Proc {
-        try SizeBinding.bind(generic, ["IC": shape.ic, "OC": shape.oc, "N": shape.n, "W": shape.w],
-                             name: Conv1dAlgorithm.caseStudyName, source: source)
+    /// The algorithm at `shape`, ready for a schedule. Sizes that break a
+    /// precondition of `generic_conv1d` (`N % 4 == 0`, ...) are an error
+    /// quoting it.
+    public func instance(_ shape: Conv1dShape) throws -> Procedure {
+        if shape == .caseStudy { return try Conv1dVariant.algorithm(in: source, file: path) }
+        let sizes = try Conv1dSchedules.Sizes(parsing: "\(shape.ic),\(shape.oc),\(shape.n),\(shape.w)")
+        return try Conv1dVariant.algorithm(in: source, file: path, sizes: sizes)
     }
 
-    /// The host's reference: the Schedule interpreter running the instance on
-    /// the problem's inputs.
+    /// The host's reference: the Schedule interpreter running the algorithm
+    /// on the problem's inputs. Throws when the algorithm does not admit the
+    /// sizes (see `instance`).
     public func reference(_ problem: Conv1dProblem) throws -> [Int32] {
         let shape = problem.shape
-        let data = Tensor(.i32, shape: [shape.ic, shape.n], values: problem.data.map(Int.init))
-        let kernels = Tensor(.i32, shape: [shape.oc, shape.ic, shape.w], values: problem.kernels.map(Int.init))
-        let out = Tensor(.i32, shape: [shape.oc, shape.n])
-        let proc = try instance(shape)
-        let tensors = ["data": data, "kernels": kernels, "out": out]
+        let proc = try instance(shape).ir
+        let tensors = [
+            "data": Tensor(.i32, shape: [shape.ic, shape.n], values: problem.data.map(Int.init)),
+            "kernels": Tensor(.i32, shape: [shape.oc, shape.ic, shape.w], values: problem.kernels.map(Int.init)),
+            "out": Tensor(.i32, shape: [shape.oc, shape.n]),
+        ]
         var arguments: [Argument] = []
         for param in proc.params {
             guard let tensor = tensors[param.name.name] else {
@@ -66,6 +56,14 @@ public struct Conv1dAlgorithm: Sendable {
             arguments.append(.tensor(tensor))
         }
         try Interpreter.run(proc, arguments)
-        return out.intValues.map { Int32(truncatingIfNeeded: $0) }
+        return tensors["out", default: Tensor(.i32, shape: [0])].intValues.map { Int32(truncatingIfNeeded: $0) }
+    }
+
+    /// The reference when the algorithm admits the sizes; otherwise (a
+    /// hand-written kernel run at sizes outside the algorithm's
+    /// preconditions) the plain Swift loop nest, the same meaning written out.
+    public func referenceOrLoopNest(_ problem: Conv1dProblem) throws -> [Int32] {
+        guard (try? instance(problem.shape)) != nil else { return Conv1dReference.evaluate(problem) }
+        return try reference(problem)
     }
 }

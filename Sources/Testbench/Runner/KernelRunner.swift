@@ -100,6 +100,8 @@ public struct RunOutcome: Sendable, Hashable {
     /// True when the runner looks for hazards at all; an empty `hazards` then
     /// means "none", otherwise "unknown".
     public var detectsHazards = false
+    /// How many hazards were seen when `hazards` lists only the first ones.
+    public var hazardCount: Int?
 
     public init(stopReason: StopReason, exitValue: UInt32?, console: String = "",
                 symbolContents: [String: [UInt8]] = [:], cycles: UInt64? = nil, instret: UInt64? = nil,

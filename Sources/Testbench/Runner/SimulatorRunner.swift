@@ -1,26 +1,29 @@
 import Foundation
 import Simulator
 
-/// Runs a harness program on the project's simulator, in process: loads the
-/// ELF on the X-HEEP platform, runs it to its exit (or the cycle limit), reads
-/// the requested symbols back from simulated RAM, and writes the traces when
-/// the request names a directory.
+/// Runs a harness program on the project's simulator, in process: the ELF on
+/// X-HEEP with the cycle model of cv32e40px + Quadrilatero (TimingConfig's
+/// defaults, measured on the RTL) to its exit or the cycle limit; the
+/// requested symbols are read back from RAM afterwards, and the commit log
+/// and the Perfetto timeline are written when the request names a directory.
 ///
-/// Timing: FUNCTIONAL ONLY for now. The timing model is not yet connected to
-/// the core, so mcycle advances by one per retired instruction: the rows'
-/// cycles equal their instret, CPI is 1, and there is no systolic-array
-/// utilisation, overlap, hazard detection or timeline. `timingNote` says so
-/// in every row (see `RunOutcome.notes`).
+/// `timing: nil` runs the functional core alone (one cycle per instruction,
+/// faster); every row then carries `functionalNote`, since its "cycles" are
+/// instructions.
 public struct SimulatorRunner: KernelRunner {
     public var platform: Platform
+    public var timing: TimingOptions?
     /// Used when the request gives no cycle limit.
     public var defaultCycleLimit: UInt64
 
     public static let commitLogName = "commits.log"
-    public static let timingNote = "cycles = instret (timing model not connected)"
+    public static let timelineName = "timeline.json"
+    public static let functionalNote = "cycles = instret (functional run, no timing model)"
 
-    public init(platform: Platform = .xheep, defaultCycleLimit: UInt64 = 200_000_000) {
+    public init(platform: Platform = .xheep, timing: TimingOptions? = TimingOptions(profileFunctions: false),
+                defaultCycleLimit: UInt64 = 200_000_000) {
         self.platform = platform
+        self.timing = timing
         self.defaultCycleLimit = defaultCycleLimit
     }
 
@@ -31,68 +34,75 @@ public struct SimulatorRunner: KernelRunner {
         } catch {
             throw SimulatorRunnerError.unloadable(path: request.elf.path, reason: "\(error)")
         }
-        let console = Console(echo: false)
-        let machine: Machine
+        var options = RunOptions(maxCycles: request.cycleLimit ?? defaultCycleLimit, timing: timing)
+        if let directory = request.traceDirectory {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw SimulatorRunnerError.traceUnwritable(path: directory.path, reason: "\(error)")
+            }
+            options.commitLogPath = directory.appendingPathComponent(Self.commitLogName).path
+            options.timing?.timeline = CycleWindow()
+        }
+        let report: RunReport
         do {
-            machine = try Machine(platform: platform, image: image, console: console)
+            report = try Simulation.run(image: image, platform: platform, options: options)
         } catch {
             throw SimulatorRunnerError.unloadable(path: request.elf.path, reason: "\(error)")
         }
-        let limit = request.cycleLimit ?? defaultCycleLimit
-        let stop: StopReason
-        let cycles: UInt64
-        if let directory = request.traceDirectory {
-            let writer = try commitLogWriter(in: directory)
-            var observer = CommitLogObserver(inner: NoTiming(), writer: writer, machine: machine)
-            stop = machine.run(observer: &observer, maxCycles: limit)
-            cycles = observer.cycles
-            writer.flush()
-        } else {
-            var observer = NoTiming()
-            stop = machine.run(observer: &observer, maxCycles: limit)
-            cycles = observer.cycles
+        if let directory = request.traceDirectory, let timeline = report.timelineJSON {
+            do {
+                try timeline.write(to: directory.appendingPathComponent(Self.timelineName))
+            } catch {
+                throw SimulatorRunnerError.traceUnwritable(path: directory.path, reason: "\(error)")
+            }
         }
-        console.flush()
+        return Self.outcome(report, symbols: request.allSymbols)
+    }
 
-        var outcome = RunOutcome(stopReason: Self.stopReason(stop), exitValue: Self.exitValue(stop),
-                                 console: console.text, symbolContents: Self.read(request.allSymbols, from: machine),
-                                 cycles: cycles, instret: machine.instret)
-        outcome.notes = [Self.timingNote]
+    static func outcome(_ report: RunReport, symbols: [SymbolRead]) -> RunOutcome {
+        var contents: [String: [UInt8]] = [:]
+        for symbol in symbols {
+            // A missing symbol is left out; the driver says what it could not check.
+            if let bytes = try? report.memory.bytes(symbol: symbol.name, count: symbol.byteCount) {
+                contents[symbol.name] = bytes
+            }
+        }
+        var outcome = RunOutcome(stopReason: stopReason(report), exitValue: report.exitCode, console: report.console,
+                                 symbolContents: contents, cycles: report.cycles, instret: report.instret)
+        guard let timing = report.timing else {
+            outcome.notes = [functionalNote]
+            return outcome
+        }
+        outcome.stallCycles = timing.stalls
+        outcome.unitUtilisation = Dictionary(timing.units.map { ($0.name, $0.utilisation) }, uniquingKeysWith: { a, _ in a })
+        let array = timing.units.first { $0.name == systolicArrayUnit }
+        outcome.systolicArrayUtilisation = array?.utilisation
+        outcome.systolicArrayBusyCycles = array?.busyCycles
+        outcome.overlapCycles = timing.overlapCycles
+        outcome.overlap = timing.totalCycles > 0 ? Double(timing.overlapCycles) / Double(timing.totalCycles) : nil
+        outcome.detectsHazards = true
+        outcome.hazardCount = Int(timing.hazardCount)
+        outcome.hazards = timing.hazards.map(\.description)
+        outcome.errata = timing.errata.map(\.description)
+        if timing.errataCount > UInt64(timing.errata.count) {
+            outcome.errata.append("\(timing.errataCount - UInt64(timing.errata.count)) more")
+        }
         return outcome
     }
 
-    func commitLogWriter(in directory: URL) throws -> CommitLogWriter {
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            return try CommitLogWriter(path: directory.appendingPathComponent(Self.commitLogName).path)
-        } catch {
-            throw SimulatorRunnerError.traceUnwritable(path: directory.path, reason: "\(error)")
-        }
-    }
+    /// `TimingReport.Unit.name` of the systolic array.
+    static let systolicArrayUnit = "systolic array"
 
-    /// Each requested symbol that exists and lies wholly in RAM; the others
-    /// are left out, and the driver reports what is missing.
-    static func read(_ symbols: [SymbolRead], from machine: Machine) -> [String: [UInt8]] {
-        var contents: [String: [UInt8]] = [:]
-        for symbol in symbols {
-            guard let address = machine.symbols.address(of: symbol.name),
-                  let bytes = machine.readMemory(address, count: symbol.byteCount) else { continue }
-            contents[symbol.name] = bytes
-        }
-        return contents
-    }
-
-    static func stopReason(_ stop: StopReason) -> RunOutcome.StopReason {
-        switch stop {
-        case .exited: return .exited
+    static func stopReason(_ report: RunReport) -> RunOutcome.StopReason {
+        switch report.stopReason {
+        case .exited:
+            // --strict-hazards / --errata error: the program ran to its end but the run failed.
+            if let failure = report.timingFailure { return .fault("timing model: \(failure)") }
+            return .exited
         case .cycleLimit(let cycles): return .cycleLimit(cycles)
         case .fault(let fault): return .fault(fault.description)
         }
-    }
-
-    static func exitValue(_ stop: StopReason) -> UInt32? {
-        if case .exited(let code, _) = stop { return code }
-        return nil
     }
 }
 

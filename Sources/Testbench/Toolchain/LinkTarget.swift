@@ -12,7 +12,7 @@ public enum LinkTarget: Sendable, Hashable {
     func linkFlags() -> (before: [String], after: [String]) {
         switch self {
         case .xheep(let runtime):
-            return (["--specs=picolibc.specs", "-nostartfiles", "-T", runtime.linkerScriptURL.path], ["-lgcc"])
+            return (["--specs=picolibc.specs", "-nostartfiles", "-T", runtime.linkerScriptURL.path] + XHeepRuntime.heap, ["-lgcc"])
         case .qemuVirt:
             return ([
                 "--specs=picolibc.specs", "--oslib=semihost", "--crt0=semihost",
@@ -31,7 +31,9 @@ public enum LinkTarget: Sendable, Hashable {
 }
 
 /// The runtime directory (kernels/runtime): startup sources compiled into
-/// every program, a linker script, and headers such as rvm.h.
+/// every program, a linker script, and headers such as rvm.h. The linker
+/// script must define `__bss_end`, `__stack_top` and `__stack_size`, from
+/// which the link places the heap (see `heap`).
 public struct XHeepRuntime: Sendable, Hashable {
     public var directory: URL
     public var startupSources: [String]
@@ -44,6 +46,15 @@ public struct XHeepRuntime: Sendable, Hashable {
     }
 
     var linkerScriptURL: URL { directory.appendingPathComponent(linkerScript) }
+
+    /// picolibc's malloc (generated C allocates DRAM buffers with it) grows
+    /// its heap between `__heap_start` and `__heap_end`, which xheep.ld does
+    /// not define: the heap is what lies between the end of .bss and the
+    /// bottom of the stack in the contiguous banks.
+    static let heap = [
+        "-Wl,--defsym=__heap_start=__bss_end",
+        "-Wl,--defsym=__heap_end=__stack_top-__stack_size",
+    ]
 
     /// Every regular file of the directory, sorted by name: a change to any
     /// of them (a header included by a kernel, say) must invalidate the cache.
