@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulator
 import Testbench
 
 /// `rvm bench`: the conv1d study end to end. Every compiler variant (the
@@ -38,6 +39,9 @@ struct Bench: ParsableCommand {
     @Flag(help: "Keep each run's commit log and timeline under traces/ (in the report folder when given).")
     var traces = false
 
+    @Option(help: "cycle: the timing model of cv32e40px + Quadrilatero (default); none: functional only (cycles = instructions, faster).")
+    var timing: String = "cycle"
+
     @Option(help: "Stop a run after this many cycles.")
     var cycleLimit: UInt64 = 200_000_000
 
@@ -59,7 +63,7 @@ struct Bench: ParsableCommand {
         }
         let driver: BenchDriver
         do {
-            driver = try Conv1dStudy.driver(packageRoot: packageRoot, runner: SimulatorRunner(), algorithm: algorithm)
+            driver = try Conv1dStudy.driver(packageRoot: packageRoot, runner: try runner(), algorithm: algorithm)
         } catch {
             printError("rvm bench: \(error)")
             throw ExitCode(2)
@@ -120,6 +124,14 @@ struct Bench: ParsableCommand {
             }
         }
         return shapes
+    }
+
+    func runner() throws -> SimulatorRunner {
+        switch timing {
+        case "cycle": return SimulatorRunner()
+        case "none": return SimulatorRunner(timing: nil)
+        default: throw ValidationError("--timing must be 'cycle' or 'none', got '\(timing)'")
+        }
     }
 
     func parseInputs() throws -> InputPattern {

@@ -32,6 +32,7 @@ import Testbench
         }
         let trace = folder.appendingPathComponent("traces/scalar-compiler-ic4-oc16-n16-w4/\(SimulatorRunner.commitLogName)")
         #expect(FileManager.default.fileExists(atPath: trace.path))
+        #expect(FileManager.default.fileExists(atPath: trace.deletingLastPathComponent().appendingPathComponent(SimulatorRunner.timelineName).path))
         // Progress went to stderr, one "building" and one result line per row.
         #expect(result.standardError.contains("[1/2] scalar (compiler) IC=4 OC=16 N=16 W=4: building and running"))
         #expect(result.standardError.contains("[2/2] scalar (hand) IC=4 OC=16 N=16 W=4: "))

@@ -67,6 +67,25 @@ import Testing
         // One line per retired instruction (none trap in this program), Spike's format.
         #expect(UInt64(lines.count) == outcome.instret)
         #expect(lines.first?.hasPrefix("core   0: 3 0x00000180 (0x") == true)
+        // The timeline is Chrome/Perfetto trace-event JSON with the CPU's spans.
+        let timeline = try Data(contentsOf: directory.appendingPathComponent(SimulatorRunner.timelineName))
+        let object = try #require(try JSONSerialization.jsonObject(with: timeline) as? [String: Any])
+        let events = try #require(object["traceEvents"] as? [[String: Any]])
+        #expect(events.contains { $0["ph"] as? String == "X" })
+    }
+
+    @Test func timedRunsReportTheModelsFiguresAndFunctionalRunsSaySoInANote() throws {
+        let (request, _) = try Self.build(Fixtures.scalarConv1d)
+        let timed = try SimulatorRunner().run(request)
+        #expect(timed.notes.isEmpty && timed.detectsHazards && timed.hazards.isEmpty)
+        #expect(timed.systolicArrayBusyCycles == 0)
+        #expect(timed.cycles.map { $0 > (timed.instret ?? 0) } == true)  // loads, branches and CSRs cost extra cycles
+        let functional = try SimulatorRunner(timing: nil).run(request)
+        #expect(functional.notes == [SimulatorRunner.functionalNote])
+        #expect(functional.cycles == functional.instret)
+        #expect(!functional.detectsHazards && functional.systolicArrayBusyCycles == nil)
+        // Same program, same architectural result either way.
+        #expect(functional.words(of: HarnessSymbols.output) == timed.words(of: HarnessSymbols.output))
     }
 
     @Test func anUnloadableFileIsATypedError() throws {
