@@ -16,12 +16,12 @@ struct Bench: ParsableCommand {
         abstract: "Build, simulate and check every conv1d variant; print cycles, speedups and correctness.",
         discussion: """
             Sizes: the case study (IC=4,OC=16,N=16,W=4) by default. --sizes takes shapes \
-            such as IC=8,OC=32,N=64,W=4, 'case-study', or 'larger' (the case study plus \
+            such as IC=8,OC=32,N=64,W=4 (or 8,32,64,4), 'case-study', or 'larger' (the case study plus \
             \(Conv1dStudy.largerShapes.map(\.description).joined(separator: "; "))).
             """)
 
     @Option(name: .customLong("sizes"), parsing: .upToNextOption,
-            help: "Shapes to run: IC=..,OC=..,N=..,W=.., 'case-study' or 'larger'.")
+            help: "Shapes to run: IC=..,OC=..,N=..,W=.. (or IC,OC,N,W), 'case-study' or 'larger'.")
     var sizes: [String] = []
 
     @Option(help: "Inputs: 'case-study' (data[c][j] = j, kernel[o][c][k] = o*100 + c*10 + k) or 'random:SEED'.")
@@ -116,6 +116,17 @@ struct Bench: ParsableCommand {
             case "case-study": add(.caseStudy)
             case "larger": ([.caseStudy] + Conv1dStudy.largerShapes).forEach(add)
             default:
+                // `8,32,64,4` as `rvm schedule --sizes` writes it, or IC=8,OC=32,N=64,W=4.
+                let numbers = text.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+                if numbers.count == 4, numbers.allSatisfy({ $0 != nil }) {
+                    let v = numbers.compactMap { $0 }
+                    do {
+                        add(try Conv1dShape.parse("IC=\(v[0]),OC=\(v[1]),N=\(v[2]),W=\(v[3])"))
+                    } catch {
+                        throw ValidationError("--sizes \(text): \(error)")
+                    }
+                    continue
+                }
                 do {
                     add(try Conv1dShape.parse(text))
                 } catch {

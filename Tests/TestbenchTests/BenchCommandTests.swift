@@ -41,7 +41,7 @@ import Testbench
     @Test func aFailingVariantFailsTheCommandButNotTheOthers() throws {
         // N = 10 breaks the algorithm's `assert N % 4 == 0` and rvm_4acc.c's #error;
         // the hand-written scalar kernel still runs and is right.
-        let result = try Self.bench(["--sizes", "IC=2,OC=16,N=10,W=4", "--variant", "scalar"])
+        let result = try Self.bench(["--sizes", "2,16,10,4", "--variant", "scalar"])
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("scalar") && $0.contains("compiler") && $0.contains("NO") && $0.contains("N % 4 == 0") })

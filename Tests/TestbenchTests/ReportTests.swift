@@ -118,6 +118,20 @@ import Testing
         #expect(Set(separators).count == 1)
     }
 
+    @Test func consoleTableShowsTextColumnsOnlyWhenUsed() {
+        let rows = Self.sampleRows()
+        func header(_ rows: [BenchRow]) -> [Substring] {
+            ConsoleTable.render(rows).split(separator: "\n").first?.split(separator: " ") ?? []
+        }
+        #expect(!header(Array(rows.prefix(2))).contains("error"))
+        #expect(!header(Array(rows.prefix(2))).contains("note"))
+        #expect(header(rows).contains("error"))
+        var noted = rows[0]
+        noted.note = "cycles = instret"
+        #expect(header([noted]).contains("note"))
+        #expect(ConsoleTable.render([noted]).contains("cycles = instret"))
+    }
+
     @Test func fixedFormatting() {
         #expect(ReportColumn.fixed(4.125, 2) == "4.13")
         #expect(ReportColumn.fixed(16, 2) == "16.00")

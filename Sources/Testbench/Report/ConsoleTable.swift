@@ -4,7 +4,10 @@ public enum ConsoleTable {
     static let errorWidth = 72
 
     public static func render(_ rows: [BenchRow]) -> String {
-        let columns = ReportColumn.all
+        // The text columns (error, note) only when some row has something to say.
+        let columns = ReportColumn.all.filter { column in
+            !ReportColumn.optionalText.contains(column.header) || rows.contains { !column.cell($0).isEmpty }
+        }
         let cells = rows.map { row in
             columns.map { column in
                 let text = column.cell(row)

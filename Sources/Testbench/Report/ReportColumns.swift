@@ -5,6 +5,8 @@ struct ReportColumn: Sendable {
     var cell: @Sendable (BenchRow) -> String
 
     static let missing = "-"
+    /// Columns the console table leaves out when every cell is empty.
+    static let optionalText: Set<String> = ["error", "note"]
 
     static let all: [ReportColumn] = [
         ReportColumn(header: "variant", rightAligned: false) { $0.variant },
