@@ -1,5 +1,6 @@
 import Testing
 import Schedule
+import TestSupport
 
 /// The conv1d algorithm compiled to C, built with host gcc -Wall -Wextra
 /// -Werror, run on random inputs: equal to the interpreter and to a

@@ -3,15 +3,6 @@ import Foundation
 
 /// Kernel texts shared by the front-end, printer and type-checker tests.
 enum KernelFixtures {
-    /// kernels/conv1d/conv1d.exo of this repository.
-    static func conv1dFile() throws -> String {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("kernels/conv1d/conv1d.exo")
-        return try String(contentsOf: url, encoding: .utf8)
-    }
-
     /// Instruction procs shaped like every RVM instruction of RVM-SPEC.md §1,
     /// written from the spec as test fixtures (RVMTarget owns the official
     /// ones). Semantics: md[i][j] += sum_k ms1[i][k] * ms2[j][k] in encoding

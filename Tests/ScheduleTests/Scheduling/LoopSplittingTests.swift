@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// divideLoop, cutLoop, unrollLoop, removeLoop.
 @Suite struct LoopSplittingTests {

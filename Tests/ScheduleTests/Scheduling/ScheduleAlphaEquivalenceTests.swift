@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// The structural comparison the rewrite tests rely on must itself tell procs apart.
 @Suite struct AlphaEquivalenceTests {

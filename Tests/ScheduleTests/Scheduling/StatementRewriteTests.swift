@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// rename, simplify, deletePass, bindExpr, inline, specialize.
 @Suite struct StatementRewriteTests {

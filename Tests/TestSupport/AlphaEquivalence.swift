@@ -1,13 +1,13 @@
-@testable import Schedule
+import Schedule
 
 /// Structural equality of procs up to a consistent renaming of symbols: the
 /// independent check that reparsing printed text gives back the same proc
 /// (ids differ between parses, and names may have been disambiguated).
-struct AlphaEquivalence {
+public struct AlphaEquivalence {
     private var forward: [Sym: Sym] = [:]
     private var backward: [Sym: Sym] = [:]
 
-    static func equivalent(_ a: Proc, _ b: Proc) -> Bool {
+    public static func equivalent(_ a: Proc, _ b: Proc) -> Bool {
         var m = AlphaEquivalence()
         return m.procs(a, b)
     }
