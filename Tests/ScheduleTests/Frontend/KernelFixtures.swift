@@ -1,8 +1,31 @@
 import Foundation
 @testable import Schedule
+import TestSupport
 
 /// Kernel texts shared by the front-end, printer and type-checker tests.
 enum KernelFixtures {
+    /// `conv1d` of kernels/conv1d/conv1d.exo: the case study's instance
+    /// (IC = 4, OC = 16, N = 16, W = 4) that schedules start from.
+    static func caseStudyConv1d() throws -> Proc {
+        try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "conv1d")
+    }
+
+    /// Every symbol `proc` binds (parameters, loops, allocations, windows), by
+    /// name; for fixtures whose names are unique.
+    static func symbolsByName(_ proc: Proc) -> [String: Sym] {
+        var out: [String: Sym] = [:]
+        for p in proc.params { out[p.name.name] = p.name }
+        for s in proc.body {
+            s.forEach { s in
+                switch s.node {
+                case .loop(let x, _, _, _), .alloc(let x, _, _), .windowDef(let x, _): out[x.name] = x
+                default: break
+                }
+            }
+        }
+        return out
+    }
+
     /// Instruction procs shaped like every RVM instruction of RVM-SPEC.md §1,
     /// written from the spec as test fixtures (RVMTarget owns the official
     /// ones). Semantics: md[i][j] += sum_k ms1[i][k] * ms2[j][k] in encoding

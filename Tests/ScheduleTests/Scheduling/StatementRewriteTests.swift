@@ -4,7 +4,8 @@ import TestSupport
 
 /// rename, simplify, deletePass, bindExpr, inline, specialize.
 @Suite struct StatementRewriteTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
     let x = Sym("x"), z = Sym("z"), i = Sym("i"), n = Sym("n")
 
     @Test func rename() throws {
