@@ -33,10 +33,13 @@ let package = Package(
             "RISCV", "Simulator", "Schedule", "RVMTarget", "Testbench",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "RISCVTests", dependencies: ["RISCV"]),
-        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "RISCV"]),
-        .testTarget(name: "ScheduleTests", dependencies: ["Schedule"]),
-        .testTarget(name: "RVMTargetTests", dependencies: ["RVMTarget", "Schedule"]),
+        // Helpers shared by the test targets (tool runner, scratch directories,
+        // seeded generator, RVM reference, alpha-equivalence); tests only.
+        .target(name: "TestSupport", dependencies: ["Schedule"], path: "Tests/TestSupport"),
+        .testTarget(name: "RISCVTests", dependencies: ["RISCV", "TestSupport"]),
+        .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "RISCV", "TestSupport"]),
+        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"]),
+        .testTarget(name: "RVMTargetTests", dependencies: ["RVMTarget", "Schedule", "TestSupport"]),
         .testTarget(name: "TestbenchTests", dependencies: ["Testbench", "Simulator", "Schedule", "RVMTarget"]),
     ]
 )

@@ -70,12 +70,7 @@ struct BenchCompileReport {
     var warm: [PhaseTimes]
 
     var text: String {
-        #if DEBUG
-        let build = "DEBUG build: use `swift build -c release` for meaningful numbers"
-        #else
-        let build = "release build"
-        #endif
-        var lines = ["bench-compile \(file): \(runs) runs after \(warmup) warm-up runs (\(build))",
+        var lines = ["bench-compile \(file): \(runs) runs after \(warmup) warm-up runs (\(BenchTable.build))",
                      "fresh pipeline per run (new z3 context, as one `rvm compile`):",
                      row("phase", "median ms", "mean ms", "min ms", "max ms")]
         for phase in PhaseTimes.Phase.allCases {
@@ -88,24 +83,11 @@ struct BenchCompileReport {
     }
 
     private func statsRow(_ name: String, _ samples: [Duration]) -> String {
-        let ms = samples.map(Self.milliseconds).sorted()
+        let ms = samples.map(BenchTable.milliseconds).sorted()
         let median = ms.count % 2 == 1 ? ms[ms.count / 2] : (ms[ms.count / 2 - 1] + ms[ms.count / 2]) / 2
         let mean = ms.reduce(0, +) / Double(ms.count)
-        return row(name, Self.format(median), Self.format(mean), Self.format(ms.first ?? 0), Self.format(ms.last ?? 0))
+        return row(name, BenchTable.format(median), BenchTable.format(mean), BenchTable.format(ms.first ?? 0), BenchTable.format(ms.last ?? 0))
     }
 
-    private func row(_ cells: String...) -> String {
-        cells[0].padding(toLength: 14, withPad: " ", startingAt: 0)
-            + cells.dropFirst().map { String(repeating: " ", count: max(0, 11 - $0.count)) + $0 }.joined()
-    }
-
-    static func milliseconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15
-    }
-
-    static func format(_ ms: Double) -> String {
-        let hundredths = Int((ms * 100).rounded())
-        let frac = hundredths % 100
-        return "\(hundredths / 100).\(frac < 10 ? "0" : "")\(frac)"
-    }
+    private func row(_ cells: String...) -> String { BenchTable.row(cells, labelWidth: 14) }
 }

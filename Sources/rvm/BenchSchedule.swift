@@ -85,12 +85,7 @@ struct BenchScheduleReport {
     var cached: [ScheduleTiming]
 
     var text: String {
-        #if DEBUG
-        let build = "DEBUG build: use `swift build -c release` for meaningful numbers"
-        #else
-        let build = "release build"
-        #endif
-        var lines = ["\(title): \(runs) runs of each kind (\(build))",
+        var lines = ["\(title): \(runs) runs of each kind (\(BenchTable.build))",
                      "first run of the process (cold): schedule \(ms(cold.schedule)) ms, C generation \(ms(cold.codegen)) ms, total \(ms(cold.total)) ms",
                      row("", "median ms", "min ms", "max ms")]
         for (heading, samples) in [("fresh oracle per run (new z3 context, as one `rvm schedule`):", fresh),
@@ -103,7 +98,7 @@ struct BenchScheduleReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private func ms(_ d: Duration) -> String { BenchCompileReport.format(BenchCompileReport.milliseconds(d)) }
+    private func ms(_ d: Duration) -> String { BenchTable.format(BenchTable.milliseconds(d)) }
 
     private func statsRow(_ name: String, _ samples: [Duration]) -> String {
         let sorted = samples.sorted()
@@ -113,8 +108,5 @@ struct BenchScheduleReport {
         return row(name, ms(median), ms(first), ms(last))
     }
 
-    private func row(_ cells: String...) -> String {
-        cells[0].padding(toLength: 16, withPad: " ", startingAt: 0)
-            + cells.dropFirst().map { String(repeating: " ", count: max(0, 11 - $0.count)) + $0 }.joined()
-    }
+    private func row(_ cells: String...) -> String { BenchTable.row(cells, labelWidth: 16) }
 }

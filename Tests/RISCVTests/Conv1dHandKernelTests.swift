@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RISCV
 
 /// kernels/conv1d/hand: the scalar and RVM versions, checked on the host
 /// (RVM through rvm_host_emulation.h) and cross-compiled for RV32IM.
 enum Conv1dHand {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("kernels/conv1d/hand").path
+    static let directory = Repository.url("kernels/conv1d/hand").path
 
     struct Sizes: CustomStringConvertible, Sendable {
         let ic, oc, n, w: Int
@@ -41,12 +40,12 @@ enum Conv1dHand {
 ])
 func handKernelMatchesReferenceOnHost(kernel: String, sizes: Conv1dHand.Sizes) throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let hand = Conv1dHand.directory
-    try Toolchain.run("cc", ["-O2", "-Wall", "-Wextra", "-Werror", "-DRVM_HOST_EMULATION", "-I", RVMHeader.runtime]
+    try Tool.run("cc", ["-O2", "-Wall", "-Wextra", "-Werror", "-DRVM_HOST_EMULATION", "-I", RVMHeader.runtime]
                       + sizes.defines + ["\(hand)/host_check.c", "\(hand)/\(kernel).c", "-o", "check"], in: dir)
     // A non-zero exit (a mismatch against host_check.c's reference) throws with its report.
-    let output = try Toolchain.run(dir.appendingPathComponent("check").path, [], in: dir)
+    let output = try Tool.run(dir.appendingPathComponent("check").path, [], in: dir).stdout
     let printed = output.split(separator: "\n").map { $0.split(separator: " ").compactMap { Int32($0) } }
     #expect(printed == Conv1dHand.caseStudy(sizes))
 }
@@ -56,9 +55,9 @@ func handKernelMatchesReferenceOnHost(kernel: String, sizes: Conv1dHand.Sizes) t
 @Test(arguments: ["scalar", "rvm_1acc", "rvm_4acc"])
 func handKernelCrossCompiles(kernel: String) throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
-    try Toolchain.run(RVMHeader.cc, RVMHeader.flags + ["-c", "\(Conv1dHand.directory)/\(kernel).c", "-o", "k.o"], in: dir)
-    let words = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", "k.o"], in: dir)).map(\.word)
+    defer { ScratchDirectory.remove(dir) }
+    try Tool.run(RVMHeader.cc, RVMHeader.flags + ["-c", "\(Conv1dHand.directory)/\(kernel).c", "-o", "k.o"], in: dir)
+    let words = Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", ["-d", "k.o"], in: dir).stdout).map(\.word)
     let rvm = words.map(decode).filter { $0.opcode.isRVM }
     let illegal = words.map(decode).filter { $0.opcode == .illegal }
     #expect(illegal.isEmpty)
@@ -84,7 +83,7 @@ func handKernelCrossCompiles(kernel: String) throws {
 
 @Test func handKernelsStateTheirSizeConstraints() throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let cases: [(String, [String], String)] = [
         ("rvm_4acc", ["-DOC=8"], "rvm_4acc: OC must be a multiple of 16"),
         ("rvm_1acc", ["-DW=3"], "rvm_1acc: W must be 4"),
@@ -93,7 +92,7 @@ func handKernelCrossCompiles(kernel: String) throws {
     ]
     for (kernel, defines, message) in cases {
         do {
-            try Toolchain.run(RVMHeader.cc, RVMHeader.flags + defines + ["-c", "\(Conv1dHand.directory)/\(kernel).c", "-o", "k.o"], in: dir)
+            try Tool.run(RVMHeader.cc, RVMHeader.flags + defines + ["-c", "\(Conv1dHand.directory)/\(kernel).c", "-o", "k.o"], in: dir)
             Issue.record("\(kernel) \(defines) compiled")
         } catch let failure as ToolFailure {
             #expect(failure.description.contains(message))

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import RISCV
 
@@ -73,7 +74,7 @@ import Testing
     #expect(d.text(word: 0xFFFF_FFFF) == ".word\t0xffffffff")
     #expect(d.text(word: 0x0010_100F) == ".word\t0x0010100f")   // fence.i with a reserved field set
     // Every field combination of every major opcode is printable.
-    var rng = SplitMix64(seed: 3)
+    var rng = SeededGenerator(seed: 3)
     var illegal = 0
     for _ in 0..<300_000 {
         let word = UInt32(truncatingIfNeeded: rng.next())

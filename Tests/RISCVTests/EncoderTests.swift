@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import RISCV
 
@@ -13,7 +14,7 @@ import Testing
 }
 
 @Test func encodeOfDecodeRoundTripsRandomWords() throws {
-    var rng = SplitMix64(seed: 2)
+    var rng = SeededGenerator(seed: 2)
     var valid = 0
     for _ in 0..<200_000 {
         // Force the low two bits to 11 and a known major opcode half the time.
@@ -133,9 +134,9 @@ import Testing
     // GNU as expands `li` with a 32-bit constant to lui + addi as well.
     let source = ".option norvc\n" + cases.map(\.0).joined(separator: "\n") + "\nli a0, 0x12345fff\n"
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let object = try Toolchain.assemble(source, in: dir)
-    let lines = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", object], in: dir))
+    let lines = Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", ["-d", object], in: dir).stdout)
     let expected = cases.map(\.1) + li
     #expect(lines.map(\.word) == expected)
 }

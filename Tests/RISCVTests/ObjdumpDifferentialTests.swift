@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import RISCV
 
@@ -18,10 +19,10 @@ func disassemblyMatchesObjdump(style: Disassembler.Style) throws {
     let source = instructions.map { ".insn 4, 0x" + hex8($0.word) }.joined(separator: "\n") + "\n"
 
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let object = try Toolchain.assemble(source, in: dir)
     let flags = style == .aliases ? ["-d"] : ["-d", "-M", "no-aliases"]
-    let lines = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", flags + [object], in: dir))
+    let lines = Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", flags + [object], in: dir).stdout)
     #expect(lines.count == instructions.count)
 
     let ours = Disassembler(style: style, symbolizer: { $0 == 0 ? ".text" : ".text+0x" + String($0, radix: 16) })
@@ -59,16 +60,16 @@ private func normaliseWord(_ text: String) -> String {
 /// instructions: objdump and we must agree on which are (the simulator's
 /// illegal-instruction trap depends on it) and on how they print.
 @Test func randomWordsMatchObjdump() throws {
-    var rng = SplitMix64(seed: 12)
+    var rng = SeededGenerator(seed: 12)
     let majors: [UInt32] = [0x37, 0x17, 0x6F, 0x67, 0x63, 0x03, 0x23, 0x13, 0x33, 0x0F, 0x73]
     let words = (0..<4000).map { _ in
         UInt32(truncatingIfNeeded: rng.next()) & ~0x7F | majors.randomElement(using: &rng)!
     }
     let source = words.map { ".insn 4, 0x" + hex8($0) }.joined(separator: "\n") + "\n"
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let object = try Toolchain.assemble(source, in: dir)
-    let lines = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", "-M", "no-aliases", object], in: dir))
+    let lines = Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", ["-d", "-M", "no-aliases", object], in: dir).stdout)
     #expect(lines.map(\.word) == words)
     let ours = Disassembler(style: .noAliases, symbolizer: { $0 == 0 ? ".text" : ".text+0x" + String($0, radix: 16) })
     var mismatches: [String] = []

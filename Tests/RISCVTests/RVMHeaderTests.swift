@@ -1,13 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import RISCV
 
 /// kernels/runtime/rvm.h: C with RVM inline assembly, compiled by Debian's
 /// GCC 12 at test time; the words in the object must be the RVM-SPEC.md words.
 enum RVMHeader {
-    static let runtime = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("kernels/runtime").path
+    static let runtime = Repository.runtime.path
 
     static let cc = Toolchain.prefix + "gcc"
     static let flags = ["-march=rv32im", "-mabi=ilp32", "--specs=picolibc.specs", "-O2",
@@ -16,21 +15,21 @@ enum RVMHeader {
     /// Compiles `source` to an object and returns the words of its .text, in order.
     static func words(of source: String, in dir: URL, name: String = "t", extraFlags: [String] = []) throws -> [UInt32] {
         let object = try compile(source, in: dir, name: name, extraFlags: extraFlags)
-        return Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", object], in: dir)).map(\.word)
+        return Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", ["-d", object], in: dir).stdout).map(\.word)
     }
 
     static func compile(_ source: String, in dir: URL, name: String = "t", extraFlags: [String] = []) throws -> String {
         let path = dir.appendingPathComponent("\(name).c").path
         try source.write(toFile: path, atomically: true, encoding: .utf8)
         let object = dir.appendingPathComponent("\(name).o").path
-        try Toolchain.run(cc, flags + extraFlags + ["-c", path, "-o", object], in: dir)
+        try Tool.run(cc, flags + extraFlags + ["-c", path, "-o", object], in: dir)
         return object
     }
 }
 
 @Test func rvmHeaderAssemblesTheKnownGoodWords() throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let source = """
         #include "rvm.h"
         void f(void) {
@@ -47,7 +46,7 @@ enum RVMHeader {
 /// GCC's operand substitution, Exo-style string splicing, and the RVM_* macros.
 @Test func rvmHeaderAcceptsEveryWayOfWritingOperands() throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let source = """
         #include <stdint.h>
         #include "rvm.h"
@@ -102,7 +101,7 @@ enum RVMHeader {
     let body = instructions.map { "    asm volatile(\"\(d.text($0).replacingOccurrences(of: "\t", with: " "))\");" }
     let source = "#include \"rvm.h\"\nvoid f(void) {\n" + body.joined(separator: "\n") + "\n}\n"
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     let words = try RVMHeader.words(of: source, in: dir)
     #expect(words.count == instructions.count + 1)
     let wrong = zip(words, instructions).filter { $0.0 != (try? encode($0.1)) }
@@ -115,21 +114,21 @@ enum RVMHeader {
 @Test(arguments: [[String](), ["-flto"]])
 func rvmHeaderWorksAcrossTranslationUnits(lto: [String]) throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     try "#include \"rvm.h\"\nvoid g(void);\nvoid f(void) { asm volatile(\"mzero m2\"); g(); }\n"
         .write(to: dir.appendingPathComponent("a.c"), atomically: true, encoding: .utf8)
     try "#include \"rvm.h\"\n__attribute__((noinline)) void g(void) { asm volatile(\"mmasa.w m1, m0, m5\"); }\n"
         .write(to: dir.appendingPathComponent("b.c"), atomically: true, encoding: .utf8)
-    try Toolchain.run(RVMHeader.cc, RVMHeader.flags + lto + ["-nostartfiles", "-nostdlib", "-Wl,-e,f",
+    try Tool.run(RVMHeader.cc, RVMHeader.flags + lto + ["-nostartfiles", "-nostdlib", "-Wl,-e,f",
                                                              "a.c", "b.c", "-o", "ab.elf"], in: dir)
-    let words = Toolchain.parseObjdump(try Toolchain.run(Toolchain.prefix + "objdump", ["-d", "ab.elf"], in: dir)).map(\.word)
+    let words = Objdump.parse(try Tool.run(Toolchain.prefix + "objdump", ["-d", "ab.elf"], in: dir).stdout).map(\.word)
     #expect(words.contains(0xF801_002B))   // mzero m2
     #expect(words.contains(0xF014_882B))   // mmasa.w m1, m0, m5
 }
 
 @Test func rvmHeaderRejectsBadOperandsAndWarnsAboutErrata() throws {
     let dir = try Toolchain.temporaryDirectory()
-    defer { Toolchain.cleanUp(dir) }
+    defer { ScratchDirectory.remove(dir) }
     do {
         _ = try RVMHeader.compile("#include \"rvm.h\"\nvoid f(void) { asm volatile(\"mzero a0\"); }\n", in: dir)
         Issue.record("a GPR as a tile operand was accepted")
@@ -144,21 +143,8 @@ func rvmHeaderWorksAcrossTranslationUnits(lto: [String]) throws {
     let source = "#include \"rvm.h\"\nvoid f(void) { asm volatile(\"mst.w m0, (a0), a1\"); asm volatile(\"mmasa.w m4, m2, m2\"); }\n"
     let path = dir.appendingPathComponent("w.c").path
     try source.write(toFile: path, atomically: true, encoding: .utf8)
-    try Toolchain.run(RVMHeader.cc, RVMHeader.flags + ["-S", path, "-o", "w.s"], in: dir)
-    let warnings = try captureStderr(Toolchain.prefix + "as", ["-march=rv32im", "w.s", "-o", "w.o"], in: dir)
+    try Tool.run(RVMHeader.cc, RVMHeader.flags + ["-S", path, "-o", "w.s"], in: dir)
+    let warnings = try Tool.run(Toolchain.prefix + "as", ["-march=rv32im", "w.s", "-o", "w.o"], in: dir, check: false).stderr
     #expect(warnings.contains("mst.w m0 is never performed and hangs the RTL coprocessor (erratum 1)"))
     #expect(warnings.contains("mmasa.w with both sources m2 hangs the RTL coprocessor (erratum 2)"))
-}
-
-private func captureStderr(_ tool: String, _ arguments: [String], in dir: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [tool] + arguments
-    process.currentDirectoryURL = dir
-    let err = Pipe()
-    process.standardError = err
-    try process.run()
-    let data = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
 }

@@ -1,24 +1,12 @@
+import TestSupport
 @testable import RISCV
-
-/// A small seeded generator so every failure can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random valid instructions, biased towards the operand values that select
 /// objdump aliases (x0, ra, imm 0/1/-1/255, CSRs with names).
 struct RandomInstructions {
-    var rng: SplitMix64
+    var rng: SeededGenerator
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = SeededGenerator(seed: seed) }
 
     mutating func gpr() -> UInt8 {
         Int.random(in: 0..<4, using: &rng) == 0 ? UInt8.random(in: 0...2, using: &rng) : UInt8.random(in: 0...31, using: &rng)

@@ -1,17 +1,18 @@
 import Foundation
 @testable import Schedule
 import RVMTarget
+import TestSupport
 
 /// Inputs of the conv1d schedule tests.
 enum Conv1dAlgorithm {
     /// The case study's proc `conv1d` from kernels/conv1d/conv1d.exo.
     static func procedure() throws -> Procedure {
-        Procedure(try KernelParser.parseProc(try conv1dFile(), named: "conv1d"))
+        Procedure(try KernelParser.parseProc(Repository.text(Repository.conv1d), named: "conv1d"))
     }
 
     /// `generic_conv1d` of kernels/conv1d/conv1d.exo with its sizes fixed.
     static func generic(ic: Int, oc: Int, n: Int, w: Int) throws -> Procedure {
-        try Procedure(KernelParser.parseProc(try conv1dFile(), named: "generic_conv1d"))
+        try Procedure(KernelParser.parseProc(Repository.text(Repository.conv1d), named: "generic_conv1d"))
             .partialEval(["IC": ic, "OC": oc, "N": n, "W": w])
     }
 
@@ -35,12 +36,5 @@ enum Conv1dAlgorithm {
         try Interpreter.run(p, [.tensor(Tensor(.i32, shape: [s.ic, s.n], values: data)),
                                 .tensor(Tensor(.i32, shape: [s.oc, s.ic, s.w], values: kernels)), .tensor(out)])
         return out.intValues
-    }
-
-    static func conv1dFile() throws -> String {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("kernels/conv1d/conv1d.exo")
-        return try String(contentsOf: url, encoding: .utf8)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import Schedule
 @testable import RVMTarget
 
@@ -8,15 +9,6 @@ import Schedule
 /// object's RVM instruction words use the tile registers the schedule
 /// implies (8 for the case study, 3 with one accumulator), never `mst.w m0`.
 @Suite struct Conv1dCaseStudyCTests {
-    static let gcc = "riscv64-unknown-elf-gcc"
-    static let flags = ["-march=rv32im", "-mabi=ilp32", "--specs=picolibc.specs", "-O2", "-std=c11", "-Wall", "-Wextra", "-Werror"]
-
-    static var rvmHeader: URL? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let h = root.appendingPathComponent("kernels/runtime/rvm.h")
-        return FileManager.default.fileExists(atPath: h.path) ? h : nil
-    }
-
     /// The RVM instruction words (opcode CUSTOM-1) of the compiled schedule.
     static func rvmWords(_ p: Procedure) throws -> [UInt32] {
         let tc = try CToolchain()
@@ -24,14 +16,9 @@ import Schedule
         let out = try CCodegen.compile([p.ir], library: "conv1d_k", options: RVMTarget.codegenOptions)
         try tc.write(out.headerName, out.header)
         try tc.write("conv1d_k.c", out.source)
-        try tc.write("rvm.h", try String(contentsOf: rvmHeader!, encoding: .utf8))
-        try tc.run(gcc, flags + ["-c", "-o", "conv1d_k.o", "conv1d_k.c"])
-        let dump = try tc.run("riscv64-unknown-elf-objdump", ["-d", "conv1d_k.o"])
-        return dump.split(separator: "\n").compactMap { line -> UInt32? in
-            let cols = line.split(separator: "\t")
-            guard cols.count >= 2, cols[0].hasSuffix(":") else { return nil }
-            return UInt32(cols[1].trimmingCharacters(in: .whitespaces), radix: 16)
-        }.filter { $0 & 0x7F == 0x2B }
+        try tc.write("rvm.h", try String(contentsOf: try #require(Repository.rvmHeader), encoding: .utf8))
+        try tc.run(CrossGCC.gcc, CrossGCC.flags + ["-c", "-o", "conv1d_k.o", "conv1d_k.c"])
+        return CrossGCC.rvmWords(inDisassembly: try tc.run(CrossGCC.objdump, ["-d", "conv1d_k.o"]))
     }
 
     /// Tile registers named by a word (RVM-SPEC.md §1 field positions).
@@ -45,8 +32,8 @@ import Schedule
 
     static func isStore(_ w: UInt32) -> Bool { w & 0xFE00_7C7F == 0x0C00_082B }
 
-    @Test(.enabled(if: CToolchain.available(gcc), "needs riscv64-unknown-elf-gcc"),
-          .enabled(if: rvmHeader != nil, "needs kernels/runtime/rvm.h"))
+    @Test(.enabled(if: CToolchain.available(CrossGCC.gcc), "needs riscv64-unknown-elf-gcc"),
+          .enabled(if: Repository.rvmHeader != nil, "needs kernels/runtime/rvm.h"))
     func caseStudyUsesEightTileRegisters() throws {
         let words = try Self.rvmWords(Conv1dSchedules.rvm4acc(Conv1dAlgorithm.procedure()))
         #expect(Set(words.flatMap(Self.registers)) == Set(0...7))
@@ -55,16 +42,16 @@ import Schedule
         #expect(Set(words.filter(Self.isStore).map { ($0 >> 7) & 7 }).count == 4)
     }
 
-    @Test(.enabled(if: CToolchain.available(gcc), "needs riscv64-unknown-elf-gcc"),
-          .enabled(if: rvmHeader != nil, "needs kernels/runtime/rvm.h"))
+    @Test(.enabled(if: CToolchain.available(CrossGCC.gcc), "needs riscv64-unknown-elf-gcc"),
+          .enabled(if: Repository.rvmHeader != nil, "needs kernels/runtime/rvm.h"))
     func oneAccumulatorScheduleUsesThreeTileRegisters() throws {
         let words = try Self.rvmWords(Conv1dSchedules.rvm1acc(Conv1dAlgorithm.procedure()))
         #expect(Set(words.flatMap(Self.registers)).count == 3)
         #expect(!words.contains { Self.isStore($0) && ($0 >> 7) & 7 == 0 })
     }
 
-    @Test(.enabled(if: CToolchain.available(gcc), "needs riscv64-unknown-elf-gcc"),
-          .enabled(if: rvmHeader != nil, "needs kernels/runtime/rvm.h"))
+    @Test(.enabled(if: CToolchain.available(CrossGCC.gcc), "needs riscv64-unknown-elf-gcc"),
+          .enabled(if: Repository.rvmHeader != nil, "needs kernels/runtime/rvm.h"))
     func im2colScheduleStaysOnTheCPU() throws {
         #expect(try Self.rvmWords(Conv1dSchedules.im2colCPU(Conv1dAlgorithm.procedure())).isEmpty)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Schedule
 @testable import RVMTarget
+import TestSupport
 
 /// The conv1d schedules of the case study (Sources/RVMTarget/Conv1dSchedules.swift):
 /// their printed result (checked line by line against the case study's

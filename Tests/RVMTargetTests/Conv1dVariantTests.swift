@@ -1,6 +1,7 @@
 import Testing
 @testable import Schedule
 @testable import RVMTarget
+import TestSupport
 
 /// `Conv1dVariant` (what `rvm schedule` and the testbench name the conv1d
 /// schedules by), its sizes, and the step-by-step text of a short schedule.
@@ -26,7 +27,7 @@ import Testing
     /// Without sizes the schedule starts from `conv1d`, the case study; the
     /// variant applies exactly the case study's schedule.
     @Test func rvm4accIsTheCaseStudySchedule() throws {
-        let viaVariant = try Conv1dVariant.rvm4acc.schedule(Conv1dVariant.algorithm(in: Conv1dAlgorithm.conv1dFile()))
+        let viaVariant = try Conv1dVariant.rvm4acc.schedule(Conv1dVariant.algorithm(in: Repository.text(Repository.conv1d)))
         let direct = try Conv1dSchedules.rvm4acc(Conv1dAlgorithm.procedure())
         #expect(ExoPrinter.print(viaVariant.ir) == ExoPrinter.print(direct.ir))
         #expect(viaVariant.history == direct.history)
@@ -37,7 +38,7 @@ import Testing
     /// algorithm's formula in the interpreter, under its own name.
     @Test func everyVariantComputesTheFormulaAtGivenSizes() throws {
         let s = Conv1dSchedules.Sizes(ic: 2, oc: 16, n: 8, w: 4)
-        let algorithm = try Conv1dVariant.algorithm(in: Conv1dAlgorithm.conv1dFile(), sizes: s)
+        let algorithm = try Conv1dVariant.algorithm(in: Repository.text(Repository.conv1d), sizes: s)
         var rng = SeededGenerator(seed: 5)
         let data = (0..<(s.ic * s.n)).map { _ in Int.random(in: -50_000...50_000, using: &rng) }
         let kernels = (0..<(s.oc * s.ic * s.w)).map { _ in Int.random(in: -50_000...50_000, using: &rng) }
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func sizesTheTilingCannotFitAreRefused() throws {
-        let file = try Conv1dAlgorithm.conv1dFile()
+        let file = try Repository.text(Repository.conv1d)
         let oc8 = try Conv1dVariant.algorithm(in: file, sizes: Conv1dSchedules.Sizes(ic: 4, oc: 8, n: 16, w: 4))
         let e = #expect(throws: KernelError.self) { try Conv1dVariant.rvm4acc.schedule(oc8) }
         #expect(e?.message == "rvm4acc: needs OC a multiple of 16, N a multiple of 4 and W = 4; got OC = 8, N = 16, W = 4")
@@ -68,7 +69,7 @@ import Testing
     /// order, each headed by the call. Expected text written by hand.
     @Test func stepByStepOfAShortScheduleHasOneSectionPerRewrite() throws {
         let s = Conv1dSchedules.Sizes(ic: 2, oc: 16, n: 8, w: 4)
-        let p = try Conv1dVariant.scalar.schedule(Conv1dVariant.algorithm(in: Conv1dAlgorithm.conv1dFile(), sizes: s))
+        let p = try Conv1dVariant.scalar.schedule(Conv1dVariant.algorithm(in: Repository.text(Repository.conv1d), sizes: s))
         #expect(p.stepByStep() == ScheduleCommandExpectations.scalarSteps)
         #expect(p.stepByStep(changedOnly: true) == ScheduleCommandExpectations.scalarSteps)
     }
@@ -77,7 +78,7 @@ import Testing
     /// order and named as in `history`, each holding the proc after it; an
     /// unchanged step prints only its header with --changed-only.
     @Test func stepByStepOfTheCaseStudyFollowsItsHistory() throws {
-        let p = try Conv1dVariant.rvm4acc.schedule(Conv1dVariant.algorithm(in: Conv1dAlgorithm.conv1dFile()))
+        let p = try Conv1dVariant.rvm4acc.schedule(Conv1dVariant.algorithm(in: Repository.text(Repository.conv1d)))
         for changedOnly in [false, true] {
             let sections = ScheduleCommandExpectations.sections(p.stepByStep(changedOnly: changedOnly))
             try #require(sections.count == p.history.count + 1)

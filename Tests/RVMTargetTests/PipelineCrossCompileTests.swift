@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Schedule
 import RVMTarget
+import TestSupport
 
 /// kernels/examples/rvm_tiles.exo (Exo text calling the predefined RVM
 /// instructions) through `rvm compile`, cross-compiled with the RISC-V GCC and
@@ -45,17 +46,17 @@ import RVMTarget
         return out
     }
 
-    @Test(.enabled(if: CToolchain.available(RVMCrossCompileTests.gcc), "needs riscv64-unknown-elf-gcc"),
-          .enabled(if: RVMCrossCompileTests.rvmHeader != nil, "needs kernels/runtime/rvm.h"))
+    @Test(.enabled(if: CToolchain.available(CrossGCC.gcc), "needs riscv64-unknown-elf-gcc"),
+          .enabled(if: Repository.rvmHeader != nil, "needs kernels/runtime/rvm.h"))
     func exampleKernelsAssembleToTheSpecifiedWords() throws {
-        let compiled = try RVMPipeline.compile(try RepositoryFiles.text(RepositoryFiles.rvmTiles), file: "rvm_tiles.exo", library: "rvm_tiles")
+        let compiled = try RVMPipeline.compile(try Repository.text(Repository.rvmTiles), file: "rvm_tiles.exo", library: "rvm_tiles")
         let tc = try CToolchain()
         defer { tc.cleanUp() }
         try tc.write(compiled.output.headerName, compiled.output.header)
         try tc.write("rvm_tiles.c", compiled.output.source)
-        try tc.write("rvm.h", try String(contentsOf: try #require(RVMCrossCompileTests.rvmHeader), encoding: .utf8))
-        try tc.run(RVMCrossCompileTests.gcc, RVMCrossCompileTests.flags + ["-c", "-o", "rvm_tiles.o", "rvm_tiles.c"])
-        let words = Self.rvmWordsByFunction(try tc.run("riscv64-unknown-elf-objdump", ["-d", "rvm_tiles.o"]))
+        try tc.write("rvm.h", try String(contentsOf: try #require(Repository.rvmHeader), encoding: .utf8))
+        try tc.run(CrossGCC.gcc, CrossGCC.flags + ["-c", "-o", "rvm_tiles.o", "rvm_tiles.c"])
+        let words = Self.rvmWordsByFunction(try tc.run(CrossGCC.objdump, ["-d", "rvm_tiles.o"]))
 
         // Straight-line products: acc gets m7, ta m6, tb m5 (m7 first, as
         // RVM_TILE hands them out); `op acc, ta, tb` is md=7, ms2=6, ms1=5.
@@ -93,7 +94,7 @@ import RVMTarget
     @Test func exampleKernelsComputeTheSpecsProducts() throws {
         // The same file, interpreted: tile_product_i32 gives c = b * transpose(a)
         // (RVM-SPEC.md §1 with a in ms2 and b in ms1), computed here directly.
-        let module = try RVMPipeline.compile(try RepositoryFiles.text(RepositoryFiles.rvmTiles)).module
+        let module = try RVMPipeline.compile(try Repository.text(Repository.rvmTiles)).module
         var rng = SeededGenerator(seed: 3)
         let a = (0..<16).map { _ in Int.random(in: -1000...1000, using: &rng) }
         let b = (0..<16).map { _ in Int.random(in: -1000...1000, using: &rng) }

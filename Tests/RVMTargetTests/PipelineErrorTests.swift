@@ -1,6 +1,7 @@
 import Testing
 import Schedule
 import RVMTarget
+import TestSupport
 
 /// What `rvm compile` / `rvm check` print for bad kernel files: one line
 /// `file:line:col: phase error: message`, the location pointing at the culprit.
@@ -19,7 +20,7 @@ import RVMTarget
 
     @Test func typeErrorPointsAtTheBadAccess() throws {
         // conv1d.exo with one index too few on `kernels` (line 33 of the file).
-        let source = try RepositoryFiles.text(RepositoryFiles.conv1d)
+        let source = try Repository.text(Repository.conv1d)
             .replacingOccurrences(of: "out[i, j] += kernels[i, c, r] * y\n\n@proc", with: "out[i, j] += kernels[i, c] * y\n\n@proc")
         let e = try #require(RVMPipeline.compileError(source, file: "conv1d.exo"))
         #expect(e.phase == .type)
@@ -108,7 +109,7 @@ import RVMTarget
     }
 
     @Test func procSelectionErrors() throws {
-        let source = try RepositoryFiles.text(RepositoryFiles.rvmTiles)
+        let source = try Repository.text(Repository.rvmTiles)
         let missing = RVMPipeline.compileError(source, file: "t.exo", selecting: .named(["tile_product"]))
         #expect(missing?.description == "t.exo: codegen error: no proc named 'tile_product' in the file (its @procs: tile_product_i32, tile_product_i16, tile_product_i8, tile_product_f32, block_product)")
 

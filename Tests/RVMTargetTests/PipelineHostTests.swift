@@ -1,6 +1,7 @@
 import Testing
 import Schedule
 import RVMTarget
+import TestSupport
 
 /// kernels/conv1d/conv1d.exo through the text pipeline (`rvm compile`), built
 /// with host gcc -Wall -Wextra -Werror, run on random inputs: both procs equal
@@ -20,7 +21,7 @@ import RVMTarget
 
     @Test(.enabled(if: CToolchain.available("gcc")), arguments: [(UInt64(7), 1000), (UInt64(8), Int(Int32.max))])
     func generatedCEqualsInterpreterAndHandWrittenC(seed: UInt64, magnitude: Int) throws {
-        let compiled = try RVMPipeline.compile(try RepositoryFiles.text(RepositoryFiles.conv1d), file: "conv1d.exo", library: "conv1d")
+        let compiled = try RVMPipeline.compile(try Repository.text(Repository.conv1d), file: "conv1d.exo", library: "conv1d")
         #expect(compiled.compiled.map(\.name) == ["generic_conv1d", "conv1d"])
         let generic = try #require(compiled.module.proc(named: "generic_conv1d"))
         let fixed = try #require(compiled.module.proc(named: "conv1d"))
@@ -29,8 +30,8 @@ import RVMTarget
         defer { tc.cleanUp() }
         try tc.write(compiled.output.headerName, compiled.output.header)
         try tc.write("conv1d.c", compiled.output.source)
-        try tc.write("conv1d_hand.h", try RepositoryFiles.text("kernels/conv1d/hand/conv1d.h"))
-        try tc.write("scalar.c", try RepositoryFiles.text("kernels/conv1d/hand/scalar.c")
+        try tc.write("conv1d_hand.h", try Repository.text("kernels/conv1d/hand/conv1d.h"))
+        try tc.write("scalar.c", try Repository.text("kernels/conv1d/hand/scalar.c")
             .replacingOccurrences(of: "#include \"conv1d.h\"", with: "#include \"conv1d_hand.h\""))
         // -fwrapv: products of full-range inputs overflow; the kernel language wraps.
         let flags = ["-std=c11", "-O2", "-fwrapv", "-Wall", "-Wextra", "-Werror"]

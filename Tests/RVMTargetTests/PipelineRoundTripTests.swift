@@ -1,6 +1,7 @@
 import Testing
 @testable import Schedule
 import RVMTarget
+import TestSupport
 
 /// print -> parse -> print is the identity on text, and parsing gives back
 /// the proc up to symbol identity, for the official RVM instruction procs and
@@ -35,17 +36,17 @@ import RVMTarget
         #expect(library.procs.count == 12)
     }
 
-    @Test(arguments: [RepositoryFiles.conv1d, RepositoryFiles.rvmTiles])
+    @Test(arguments: [Repository.conv1d, Repository.rvmTiles])
     func kernelFileRoundTripsThroughThePipeline(_ path: String) throws {
         let pipeline = try KernelPipeline(target: RVMTarget.kernelTarget)
-        let module = try pipeline.verify(try RepositoryFiles.text(path), file: path)
+        let module = try pipeline.verify(try Repository.text(path), file: path)
         let again = try Self.roundTrip(module.procs, predefined: RVMTarget.kernelTarget.predefined)
         // The reprinted text passes the same checks.
         try pipeline.check(again, file: path)
     }
 
     @Test func callsInAKernelFileResolveToTheOfficialInstructionProcs() throws {
-        let module = try KernelParser.parse(try RepositoryFiles.text(RepositoryFiles.rvmTiles),
+        let module = try KernelParser.parse(try Repository.text(Repository.rvmTiles),
                                             predefined: RVMTarget.kernelTarget.predefined)
         var called: [String: Proc] = [:]
         for p in module.procs {

@@ -1,6 +1,7 @@
 import Testing
 import Schedule
 @testable import RVMTarget
+import TestSupport
 
 /// C generation for procs using RVM tiles: register assignment, reuse,
 /// the 8-tile limit, the errata refusals, and what RVM_TILE forbids.

@@ -1,6 +1,7 @@
 import Testing
 import Schedule
 @testable import RVMTarget
+import TestSupport
 
 /// The instruction procs' bodies against RVM-SPEC.md §1, computed here from
 /// the spec's formula: md[i][j] += sum_k enc_ms1[i][k] * enc_ms2[j][k], where

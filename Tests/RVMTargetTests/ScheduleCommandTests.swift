@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Schedule
 @testable import RVMTarget
+import TestSupport
 
 /// `rvm schedule`, run as a user would (the built binary): what it prints,
 /// what it writes, and how it fails.
@@ -63,7 +64,7 @@ import Testing
         let dir = try CToolchain()
         defer { dir.cleanUp() }
         let original = "out[i, j] += kernels[i, c, r] * y\n"
-        let text = try Conv1dAlgorithm.conv1dFile()
+        let text = try Repository.text(Repository.conv1d)
         try #require(text.contains(original))
         try dir.write("bad.exo", text.replacingOccurrences(of: original, with: "out[i, j] += kernels[i, c, r] * y + out[0, j]\n"))
         for steps in [[], ["--steps"]] {

@@ -1,18 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Simulator
 
 /// `rvm run` as a user sees it: exit status, console, JSON, one-line errors.
 /// Uses the `rvm` binary built next to the test bundle (`swift build --build-tests`).
 @Suite struct CommandLineTests {
-    static var tool: String {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        return bundle.appendingPathComponent("rvm").path
-    }
-
-    static func rvm(_ arguments: [String]) throws -> Toolchain.Output {
-        #expect(FileManager.default.isExecutableFile(atPath: tool), "build the rvm tool first: swift build --build-tests")
-        return try Toolchain.run(tool, arguments, timeout: 60, check: false)
+    static func rvm(_ arguments: [String]) throws -> ToolOutput {
+        #expect((try? RVMExecutable.url()) != nil, "build the rvm tool first: swift build --build-tests")
+        return try RVMExecutable.run(arguments, timeout: 60)
     }
 
     static func program(_ body: String, in directory: URL) throws -> URL {

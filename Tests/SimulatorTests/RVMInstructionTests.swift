@@ -1,8 +1,9 @@
 import Testing
+import TestSupport
 @testable import Simulator
 
 /// RVM semantics (RVM-SPEC.md §1) against the independent reference in
-/// Support/RVMReference.swift. Tiles are loaded with `mld.w`, computed, and
+/// TestSupport/RVMReference.swift. Tiles are loaded with `mld.w`, computed, and
 /// stored back with `mst.w`; the test reads memory.
 @Suite struct RVMInstructionTests {
     /// A 4x4 matrix laid out with `stride` bytes per row; gaps hold a sentinel.

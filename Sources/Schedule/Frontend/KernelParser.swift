@@ -88,6 +88,24 @@ struct Parser {
         }
     }
 
+    /// After an item of a `[...]` list: consumes a ',' and tells whether
+    /// another item follows (a trailing comma may stand before the ']').
+    mutating func continuesBracketList() -> Bool {
+        guard current.isOp(",") else { return false }
+        advance()
+        return !current.isOp("]")
+    }
+
+    /// After an item of a `(...)` list: a ',' is consumed, the ')' is left
+    /// for the caller, anything else is an error.
+    mutating func expectCommaOrCloseParen(_ context: String) throws(KernelError) {
+        if current.isOp(",") {
+            advance()
+        } else if !current.isOp(")") {
+            throw expected("',' or ')'", context)
+        }
+    }
+
     mutating func expectOp(_ op: String, _ context: String = "") throws(KernelError) {
         guard current.isOp(op) else { throw expected("'\(op)'", context) }
         advance()

@@ -171,7 +171,7 @@ extension Parser {
         advance()
         var accesses: [WindowAccess] = []
         var isWindow = false
-        while true {
+        repeat {
             let dim = accesses.count
             var lo: Expr? = nil
             if !current.isOp(":") { lo = try parseExpr() }
@@ -188,13 +188,7 @@ extension Parser {
             } else if let lo {
                 accesses.append(.point(lo))
             }
-            if current.isOp(",") {
-                advance()
-                if current.isOp("]") { break }
-            } else {
-                break
-            }
-        }
+        } while continuesBracketList()
         try expectOp("]", "after the indices of '\(name)'")
         if isWindow { return Expr(.window(b.sym, accesses), at: loc) }
         return Expr(.read(b.sym, accesses.flatMap(\.exprs)), at: loc)

@@ -68,11 +68,7 @@ extension Parser {
                 memory = nil  // Exo prints '@ DRAM' on control arguments; it means nothing there
             }
             params.append(Param(name: binding.sym, type: type, memory: memory))
-            if current.isOp(",") {
-                advance()
-            } else if !current.isOp(")") {
-                throw expected("',' or ')'", "in the argument list")
-            }
+            try expectCommaOrCloseParen("in the argument list")
         }
         advance()
         return params
@@ -153,15 +149,9 @@ extension Parser {
     private mutating func parseShape() throws(KernelError) -> [Expr] {
         try expectOp("[")
         var dims: [Expr] = []
-        while true {
+        repeat {
             dims.append(try parseExpr())
-            if current.isOp(",") {
-                advance()
-                if current.isOp("]") { break }
-            } else {
-                break
-            }
-        }
+        } while continuesBracketList()
         try expectOp("]", "after the shape of a tensor type")
         return dims
     }

@@ -122,11 +122,7 @@ extension Parser {
         var args: [Expr] = []
         while !current.isOp(")") {
             args.append(widenPartialRead(try parseExpr()))
-            if current.isOp(",") {
-                advance()
-            } else if !current.isOp(")") {
-                throw expected("',' or ')'", "in the arguments of '\(name)'")
-            }
+            try expectCommaOrCloseParen("in the arguments of '\(name)'")
         }
         advance()
         try expectNewline("after the call of '\(name)'")
@@ -141,15 +137,9 @@ extension Parser {
         var idx: [Expr] = []
         if current.isOp("[") {
             advance()
-            while true {
+            repeat {
                 idx.append(try parseExpr())
-                if current.isOp(",") {
-                    advance()
-                    if current.isOp("]") { break }
-                } else {
-                    break
-                }
-            }
+            } while continuesBracketList()
             try expectOp("]", "after the indices of '\(name)'")
         }
         let opLoc = current.loc

@@ -103,17 +103,21 @@ extension Stmt {
     }
 
     /// Applies `f` to every expression of this statement and, recursively, of
-    /// nested statements (allocation shapes included).
+    /// nested statements (allocation shapes included), in text order.
     public func mappingExprs(_ f: (Expr) throws -> Expr) rethrows -> Stmt {
+        try mappingOwnExprs(f).mappingBlocks { try $0.map { try $0.mappingExprs(f) } }
+    }
+
+    /// Applies `f` to the statement's own expressions (as listed by `exprs`,
+    /// or the shape of an allocation), not to nested statements.
+    func mappingOwnExprs(_ f: (Expr) throws -> Expr) rethrows -> Stmt {
         var copy = self
         switch node {
         case .assign(let s, let idx, let rhs): copy.node = .assign(s, try idx.map(f), try f(rhs))
         case .reduce(let s, let idx, let rhs): copy.node = .reduce(s, try idx.map(f), try f(rhs))
         case .pass: break
-        case .ifElse(let c, let b, let o):
-            copy.node = .ifElse(try f(c), try b.map { try $0.mappingExprs(f) }, try o.map { try $0.mappingExprs(f) })
-        case .loop(let i, let lo, let hi, let b):
-            copy.node = .loop(i, try f(lo), try f(hi), try b.map { try $0.mappingExprs(f) })
+        case .ifElse(let c, let b, let o): copy.node = .ifElse(try f(c), b, o)
+        case .loop(let i, let lo, let hi, let b): copy.node = .loop(i, try f(lo), try f(hi), b)
         case .alloc(let s, let t, let m):
             if case .tensor(let el, let shape, let w) = t {
                 copy.node = .alloc(s, .tensor(el, shape: try shape.map(f), isWindow: w), m)

@@ -2,15 +2,14 @@ import Foundation
 @testable import Schedule
 
 /// Short constructors for writing test procs as IR values (the parser is
-/// built in parallel). A suite conforms to use them unqualified:
+/// built in parallel), beside the module-wide `v`, `lit` and `size` of
+/// Scheduling/IRBuilder.swift. A suite conforms to use them unqualified:
 ///
 ///     loop(i, lit(0), v(n), [assign(x, [v(i)], lit(0))])
 protocol BoundsIRBuilding {}
 
 extension BoundsIRBuilding {
     // Expressions
-    func v(_ s: Sym) -> Expr { .variable(s) }
-    func lit(_ k: Int) -> Expr { .int(k) }
     func op(_ o: BinaryOp, _ a: Expr, _ b: Expr) -> Expr { Expr(.binary(o, a, b)) }
     func lt(_ a: Expr, _ b: Expr) -> Expr { op(.lt, a, b) }
     func ge(_ a: Expr, _ b: Expr) -> Expr { op(.ge, a, b) }
@@ -35,7 +34,6 @@ extension BoundsIRBuilding {
     func bindWindow(_ w: Sym, _ e: Expr) -> Stmt { Stmt(.windowDef(w, e)) }
 
     // Parameters
-    func size(_ s: Sym) -> Param { Param(name: s, type: .size) }
     func index(_ s: Sym) -> Param { Param(name: s, type: .index) }
     func tensor(_ s: Sym, _ shape: [Expr], window: Bool = false) -> Param {
         Param(name: s, type: .tensor(.i32, shape: shape, isWindow: window), memory: .dram)

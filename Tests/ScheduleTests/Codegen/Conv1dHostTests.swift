@@ -1,7 +1,8 @@
 import Testing
 import Schedule
+import TestSupport
 
-/// The conv1d algorithm compiled to C, built with host gcc -Wall -Wextra
+/// The conv1d algorithm (kernels/conv1d/conv1d.exo) compiled to C, built with host gcc -Wall -Wextra
 /// -Werror, run on random inputs: equal to the interpreter and to a
 /// hand-written C reference.
 @Suite struct Conv1dHostTests {
@@ -21,7 +22,7 @@ import Schedule
 
     @Test(.enabled(if: CToolchain.available("gcc")), arguments: [(UInt64(1), 1000), (UInt64(2), Int(Int32.max))])
     func generatedCEqualsInterpreterAndReference(seed: UInt64, magnitude: Int) throws {
-        let proc = Conv1d.algorithm()
+        let proc = try KernelFixtures.caseStudyConv1d()
         let c = try CCodegen.compile([proc], library: "conv1d")
 
         var rng = SeededGenerator(seed: seed)
@@ -46,7 +47,7 @@ import Schedule
         static const int32_t kernels[256] = \(kernels.cList);
         int main(void) {
           int32_t out[256], ref[256];
-          generic_conv1d(data, kernels, out);
+          conv1d(data, kernels, out);
           ref_conv1d(data, kernels, ref);
           int mismatches = 0;
           for (int k = 0; k < 256; k++) { printf("%d ", (int)out[k]); mismatches += out[k] != ref[k]; }

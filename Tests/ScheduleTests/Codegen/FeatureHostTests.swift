@@ -1,5 +1,6 @@
 import Testing
 import Schedule
+import TestSupport
 
 /// A proc using most of what codegen supports (symbolic sizes, malloc'd and
 /// static buffers, window parameters and definitions, a call, i8/i16/f32,

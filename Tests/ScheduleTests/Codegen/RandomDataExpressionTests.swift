@@ -1,5 +1,6 @@
 import Testing
 import Schedule
+import TestSupport
 
 /// Random data expressions over i8/i16/i32/f32 tensors and loop indices
 /// (C promotion, wrap-around, narrowing stores, float mixing), compiled to C

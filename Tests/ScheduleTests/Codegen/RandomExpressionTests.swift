@@ -1,5 +1,6 @@
 import Testing
 import Schedule
+import TestSupport
 
 /// Random index expressions and conditions (negative operands, floor
 /// division and modulo, precedence, short-circuit logic), compiled to C and

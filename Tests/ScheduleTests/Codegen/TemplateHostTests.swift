@@ -1,5 +1,6 @@
 import Testing
 import Schedule
+import TestSupport
 
 /// Instruction templates expanded with Exo's placeholder meanings, checked by
 /// running the C: "instructions" whose templates are plain C, so the host

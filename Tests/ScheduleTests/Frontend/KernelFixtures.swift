@@ -1,15 +1,29 @@
 import Foundation
 @testable import Schedule
+import TestSupport
 
 /// Kernel texts shared by the front-end, printer and type-checker tests.
 enum KernelFixtures {
-    /// kernels/conv1d/conv1d.exo of this repository.
-    static func conv1dFile() throws -> String {
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("kernels/conv1d/conv1d.exo")
-        return try String(contentsOf: url, encoding: .utf8)
+    /// `conv1d` of kernels/conv1d/conv1d.exo: the case study's instance
+    /// (IC = 4, OC = 16, N = 16, W = 4) that schedules start from.
+    static func caseStudyConv1d() throws -> Proc {
+        try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "conv1d")
+    }
+
+    /// Every symbol `proc` binds (parameters, loops, allocations, windows), by
+    /// name; for fixtures whose names are unique.
+    static func symbolsByName(_ proc: Proc) -> [String: Sym] {
+        var out: [String: Sym] = [:]
+        for p in proc.params { out[p.name.name] = p.name }
+        for s in proc.body {
+            s.forEach { s in
+                switch s.node {
+                case .loop(let x, _, _, _), .alloc(let x, _, _), .windowDef(let x, _): out[x.name] = x
+                default: break
+                }
+            }
+        }
+        return out
     }
 
     /// Instruction procs shaped like every RVM instruction of RVM-SPEC.md §1,

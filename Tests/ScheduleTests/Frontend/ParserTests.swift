@@ -1,9 +1,10 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 @Suite struct ParserTests {
     @Test func conv1dStructure() throws {
-        let module = try KernelParser.parse(try KernelFixtures.conv1dFile(), file: "conv1d.exo")
+        let module = try KernelParser.parse(try Repository.text(Repository.conv1d), file: "conv1d.exo")
         let p = try #require(module.proc(named: "generic_conv1d"))
         #expect(!p.isInstruction)
         #expect(p.params.map(\.name.name) == ["IC", "OC", "N", "W", "data", "kernels", "out"])
@@ -69,7 +70,7 @@ import Testing
 
             """
         let fromDesign = try KernelParser.parseProc(design)
-        let fromFile = try KernelParser.parseProc(try KernelFixtures.conv1dFile(), named: "conv1d")
+        let fromFile = try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "conv1d")
         #expect(AlphaEquivalence.equivalent(fromDesign, fromFile))
     }
 

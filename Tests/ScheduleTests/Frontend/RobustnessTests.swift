@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// Damaged input gets a KernelError, never a crash.
 @Suite struct RobustnessTests {
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func mutatedKernelsFailCleanly() throws {
-        let original = Array(try KernelFixtures.conv1dFile().utf8) + Array(KernelFixtures.rvmInstructions.utf8)
+        let original = Array(try Repository.text(Repository.conv1d).utf8) + Array(KernelFixtures.rvmInstructions.utf8)
         let alphabet = Array(" \n\t:()[],.@=+-*/%<>#'\"\\0123456789abcxyz_ijNW".utf8) + [0xC3, 0xA9]
         var rng = Rng(state: 0x9E3779B97F4A7C15)
         var parsedOK = 0, rejected = 0

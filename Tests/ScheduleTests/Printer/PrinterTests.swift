@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// Expression layout and name disambiguation on IR built directly (as rewrites build it).
 @Suite struct PrinterTests {
@@ -92,7 +93,7 @@ import Testing
     }
 
     @Test func procDescriptionIsItsText() throws {
-        let p = try KernelParser.parseProc(try KernelFixtures.conv1dFile(), named: "conv1d")
+        let p = try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "conv1d")
         #expect(p.description == ExoPrinter.print(p))
         #expect(p.description.hasPrefix("@proc\ndef conv1d(data: i32[4, 16] @ DRAM, "))
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// print -> parse -> print gives the same text, and the reparsed procs are the
 /// parsed ones up to renaming.
@@ -24,7 +25,7 @@ import Testing
     }
 
     @Test func conv1dFilePrintsBackAsWritten() throws {
-        let source = try KernelFixtures.conv1dFile()
+        let source = try Repository.text(Repository.conv1d)
         let (module, printed) = try roundTrip(source)
         #expect(module.procs.map(\.name) == ["generic_conv1d", "conv1d"])
         // The file is written by hand in the canonical form the printer documents.

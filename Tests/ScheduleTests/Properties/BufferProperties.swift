@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// Property tests of the rewrites on allocations: liftAlloc, sinkAlloc,
 /// expandDim (with liftAlloc and fission: the staging pattern),
@@ -58,7 +59,7 @@ import Testing
 
     /// The conv1d im2col step: `y` (one value per r) becomes a row of 4.
     @Test func stageConv1dIm2colRow() throws {
-        let p = Procedure(try KernelParser.parseProc(try KernelFixtures.conv1dFile(), named: "generic_conv1d"))
+        let p = Procedure(try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "generic_conv1d"))
         let sizes = ["IC": [1, 2], "OC": [4], "N": [4, 8], "W": [1, 3]]
         let expanded = try p.expandDim(p.findAlloc("y"), "W", "r")
         try expectEquivalent(p, expanded, sizes: sizes, trials: 1)

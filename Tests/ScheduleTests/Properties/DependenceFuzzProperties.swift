@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// The rewrites whose soundness rests on a dependence proof (reorderLoops,
 /// reorderStmts, fission, fuse, removeLoop), applied to random loop nests

@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// Differential testing of a rewrite with the reference interpreter: the
 /// proc before and after are run on the same random inputs, and every data

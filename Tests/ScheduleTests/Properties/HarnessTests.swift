@@ -4,13 +4,7 @@ import Testing
 /// The equivalence harness must be able to fail: wrong transformations,
 /// made by editing the IR by hand, are reported as mismatches.
 @Suite struct HarnessTests {
-    static let prefixSum = """
-        @proc
-        def prefix(n: size, x: i32[n] @ DRAM, y: i32[n + 1] @ DRAM):
-            y[0] = 0
-            for i in seq(0, n):
-                y[i + 1] = y[i] + x[i]
-        """
+    static let prefixSum = LoopSplittingProperties.prefixSum
 
     /// The loop of the top-level statement `k` with its bounds replaced.
     private func withBounds(_ p: Proc, statement k: Int, _ bounds: (Expr, Expr) -> (Expr, Expr)) -> Proc {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// Property tests of rename, simplify, deletePass, inline and specialize,
 /// and of a tiling schedule on the symbolic conv1d.
@@ -106,7 +107,7 @@ import Testing
     /// The start of the case-study schedule on the symbolic conv1d: tile the
     /// output loops by 4 and bring the two tile loops together.
     @Test func tileConv1d() throws {
-        let p = Procedure(try KernelParser.parseProc(try KernelFixtures.conv1dFile(), named: "generic_conv1d"))
+        let p = Procedure(try KernelParser.parseProc(try Repository.text(Repository.conv1d), named: "generic_conv1d"))
         let i = try p.divideLoop(p.findLoop("i"), by: 4, newNames: ("io", "ii"), tail: .perfect)
         let j = try i.divideLoop(i.findLoop("j"), by: 4, newNames: ("jo", "ji"), tail: .perfect)
         let r = try j.reorderLoops("ii jo")

@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// `simplify` on random index arithmetic: floor division and modulo of
 /// affine expressions over loop variables with known and symbolic ranges,

@@ -3,7 +3,8 @@ import Testing
 
 /// liftAlloc, sinkAlloc, expandDim, setMemory.
 @Suite struct AllocationTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
 
     @Test func liftAllocOutOfTheInnerLoops() throws {
         let p = Procedure(conv.proc)

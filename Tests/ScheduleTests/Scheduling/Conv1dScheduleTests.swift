@@ -6,7 +6,7 @@ import Testing
 /// zeroing out, and give y one element per (c, r).
 @Suite struct Conv1dScheduleTests {
     @Test func tileReorderFissionAndExpand() throws {
-        var p = Procedure(Conv1dProcs().proc)
+        var p = Procedure(try Conv1dProcs().proc)
         let reduction = try p.find("out[_] += _")
         p = try p.divideLoop(p.findLoop("i"), by: 4, newNames: ("io", "ii"), tail: .perfect)
         p = try p.divideLoop(p.findLoop("j"), by: 4, newNames: ("jo", "ji"), tail: .perfect)

@@ -2,7 +2,8 @@ import Testing
 @testable import Schedule
 
 @Suite struct CursorTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
     var p: Procedure { Procedure(conv.proc) }
 
     @Test func navigatesTheTree() throws {

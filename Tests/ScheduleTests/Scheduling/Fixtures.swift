@@ -1,45 +1,34 @@
+import Testing
 @testable import Schedule
 
 /// The conv1d algorithm of the case study (IC = 4, OC = 16, N = 16, W = 4):
+/// `conv1d` of kernels/conv1d/conv1d.exo, with its symbols at hand for
+/// building expected IR.
 ///
-///     def generic_conv1d(data: i32[4, 16] @ DRAM, kernels: i32[16, 4, 4] @ DRAM,
-///                        out: i32[16, 16] @ DRAM):
+///     def conv1d(data: i32[4, 16] @ DRAM, kernels: i32[16, 4, 4] @ DRAM,
+///                out: i32[16, 16] @ DRAM):
 ///         for i in seq(0, 16):
 ///             for j in seq(0, 16):
 ///                 out[i, j] = 0
 ///                 for c in seq(0, 4):
 ///                     for r in seq(0, 4):
-///                         y: i32
+///                         y: i32 @ DRAM
 ///                         if j + r < 16:
 ///                             y = data[c, j + r]
 ///                         else:
 ///                             y = 0
 ///                         out[i, j] += kernels[i, c, r] * y
 struct Conv1dProcs {
-    let data = Sym("data"), kernels = Sym("kernels"), out = Sym("out")
-    let i = Sym("i"), j = Sym("j"), c = Sym("c"), r = Sym("r"), y = Sym("y")
+    let proc: Proc
+    let data: Sym, kernels: Sym, out: Sym
+    let i: Sym, j: Sym, c: Sym, r: Sym, y: Sym
 
-    var proc: Proc {
-        makeProc("generic_conv1d", [tensor(data, i32(.int(4), .int(16))),
-                                    tensor(kernels, i32(.int(16), .int(4), .int(4))),
-                                    tensor(out, i32(.int(16), .int(16)))]) {
-            For(i, 0, 16) {
-                For(j, 0, 16) {
-                    Assign(out, [v(i), v(j)], lit(0))
-                    For(c, 0, 4) {
-                        For(r, 0, 4) {
-                            Alloc(y, .scalar(.i32))
-                            If(v(j) + v(r) < 16) {
-                                Assign(y, [], read(data, v(c), v(j) + v(r)))
-                            } orelse: {
-                                Assign(y, [], lit(0))
-                            }
-                            Reduce(out, [v(i), v(j)], read(kernels, v(i), v(c), v(r)) * v(y))
-                        }
-                    }
-                }
-            }
-        }
+    init() throws {
+        proc = try KernelFixtures.caseStudyConv1d()
+        let named = KernelFixtures.symbolsByName(proc)
+        func sym(_ name: String) throws -> Sym { try #require(named[name], "conv1d has no symbol \(name)") }
+        (data, kernels, out) = (try sym("data"), try sym("kernels"), try sym("out"))
+        (i, j, c, r, y) = (try sym("i"), try sym("j"), try sym("c"), try sym("r"), try sym("y"))
     }
 }
 

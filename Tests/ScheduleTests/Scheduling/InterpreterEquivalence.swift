@@ -1,4 +1,5 @@
 @testable import Schedule
+import TestSupport
 
 /// Property check of a rewrite: the reference interpreter runs the proc
 /// before and after it on the same random inputs, and every data argument

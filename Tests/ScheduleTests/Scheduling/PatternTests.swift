@@ -2,7 +2,8 @@ import Testing
 @testable import Schedule
 
 @Suite struct PatternTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
     var p: Procedure { Procedure(conv.proc) }
 
     @Test func findsLoopsByName() throws {

@@ -3,7 +3,8 @@ import Testing
 
 /// reorderLoops, reorderStmts, fission, liftScope: the rewrites that need the effects analysis.
 @Suite struct ReorderTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
 
     @Test func reorderCommutingLoops() throws {
         let p = Procedure(conv.proc)

@@ -1,9 +1,11 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 /// rename, simplify, deletePass, bindExpr, inline, specialize.
 @Suite struct StatementRewriteTests {
-    let conv = Conv1dProcs()
+    let conv: Conv1dProcs
+    init() throws { conv = try Conv1dProcs() }
     let x = Sym("x"), z = Sym("z"), i = Sym("i"), n = Sym("n")
 
     @Test func rename() throws {
@@ -76,7 +78,7 @@ import Testing
         let p2 = try p.bindExpr(p.find("kernels[_]"), newName: "k")
         let k = Sym("k")
         let body = try p2.findLoop("r").body().stmts
-        #expect(ScheduleAlphaEquivalence.equal(Array(body[2...]), [
+        #expect(AlphaEquivalence.equivalentKeepingNames(Array(body[2...]), [
             Alloc(k, .scalar(.i32)),
             Assign(k, [], read(conv.kernels, v(conv.i), v(conv.c), v(conv.r))),
             Reduce(conv.out, [v(conv.i), v(conv.j)], v(k) * v(conv.y)),
@@ -112,7 +114,7 @@ import Testing
         })
         let p2 = try p.inline(p.find("copy4(_)"))
         let k2 = Sym("k")
-        #expect(ScheduleAlphaEquivalence.equal(p2.ir.body, [For(i, 0, 2) { For(k2, 0, 4) {
+        #expect(AlphaEquivalence.equivalentKeepingNames(p2.ir.body, [For(i, 0, 2) { For(k2, 0, 4) {
             Assign(z, [4 * v(i) + v(k2)], read(x, 4 * v(i) + v(k2)))
         } }]), "\(text(p2))")
         // Inlining copies the callee's loop variable: the callee keeps its own.
@@ -130,7 +132,7 @@ import Testing
         let p2 = try p.specialize(p.findLoop("i"), conditions: ["n == 16", "n < 8"])
         let i1 = Sym("i"), i2 = Sym("i"), i3 = Sym("i")
         let loop = { (i: Sym) in For(i, 0, v(s.n)) { Assign(s.z, [v(i)], read(s.x, v(i)) * lit(2)) } }
-        #expect(ScheduleAlphaEquivalence.equal(p2.ir.body, [
+        #expect(AlphaEquivalence.equivalentKeepingNames(p2.ir.body, [
             If(v(s.n) == 16) { loop(i1) } orelse: { If(v(s.n) < 8) { loop(i2) } orelse: { loop(i3) } },
         ]), "\(text(p2))")
         #expect(try p2.forward(store).parent().parent().isIf)

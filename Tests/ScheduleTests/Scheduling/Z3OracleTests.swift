@@ -107,13 +107,7 @@ import Testing
 
     // MARK: through the rewrites
 
-    static let evenScale = """
-        @proc
-        def scale(n: size, x: i32[n] @ DRAM, z: i32[n] @ DRAM):
-            assert n % 4 == 0
-            for i in seq(0, n):
-                z[i] = x[i] * 2
-        """
+    static let evenScale = ScheduleHistoryTests.scale
 
     @Test func aPerfectDivideTheSyntacticOracleCannotProve() throws {
         // n % 4 == 0 implies n % 2 == 0: z3's job.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Schedule
+import TestSupport
 
 @Suite struct TypeCheckerTests {
     let library: [Proc]
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func corpusTypeChecks() throws {
-        let conv = try KernelParser.parse(try KernelFixtures.conv1dFile())
+        let conv = try KernelParser.parse(try Repository.text(Repository.conv1d))
         let tables = try TypeChecker().check(conv)
         try TypeChecker().check(KernelModule(procs: library))
         try TypeChecker().check(KernelParser.parse(KernelFixtures.tileMatmul, predefined: library))

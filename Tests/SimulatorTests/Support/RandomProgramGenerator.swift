@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Generates random RV32IM programs (ALU, M, loads and stores including
 /// misaligned ones, forward branches and jumps, short counted loops) for the
 /// differential test against QEMU. Seeded: the same seed gives the same text.

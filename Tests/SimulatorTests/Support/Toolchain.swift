@@ -1,64 +1,21 @@
 import Foundation
 import Simulator
+import TestSupport
 
 /// Drives Debian's RISC-V cross toolchain and QEMU from tests: every program
 /// is built at test time into its own temporary directory.
 enum Toolchain {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Output = ToolOutput
 
-    /// The package root (tests live in Tests/SimulatorTests/Support/).
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let runtime = root.appendingPathComponent("kernels/runtime")
+    static let runtime = Repository.runtime
 
     /// A fresh temporary directory.
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rvm-sim-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    static func scratch() throws -> URL { try ScratchDirectory.make("rvm-sim-tests") }
 
     /// Runs a tool found on the PATH; `timeout` kills it after that many seconds.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], timeout: Double = 120, check: Bool = true) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let deadline = DispatchTime.now() + timeout
-        let timer = DispatchSource.makeTimerSource()
-        timer.schedule(deadline: deadline)
-        timer.setEventHandler { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }   // QEMU may ignore SIGTERM
-        timer.resume()
-        // Read both pipes to the end before waiting (large outputs would block).
-        let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
-        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        group.wait()
-        process.waitUntilExit()
-        timer.cancel()
-        let result = Output(status: process.terminationStatus,
-                            stdout: String(decoding: outData, as: UTF8.self),
-                            stderr: String(decoding: errData, as: UTF8.self))
-        if check && result.status != 0 {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed (\(result.status)):\n\(result.stderr)\(result.stdout)")
-        }
-        return result
+        try Tool.run(tool, arguments, timeout: timeout, check: check)
     }
 
     static let gcc = "riscv64-unknown-elf-gcc"
@@ -122,7 +79,7 @@ enum Toolchain {
 }
 
 extension Toolchain {
-    static let micro = root.appendingPathComponent("kernels/micro")
+    static let micro = Repository.url("kernels/micro")
 
     /// Builds a kernels/micro program as its README says: compile with zicsr
     /// (the timed blocks use mcycle), link with rv32im, crt0.S and xheep.ld.

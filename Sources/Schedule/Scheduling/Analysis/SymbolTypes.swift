@@ -19,11 +19,7 @@ struct SymbolTypes {
                 case .loop(let i, _, _, _): types[i] = .index
                 case .windowDef(let w, let e):
                     if case .window(let base, let acc) = e.node, let bt = types[base], let el = bt.elementType {
-                        let shape = acc.compactMap { a -> Expr? in
-                            if case .interval(let lo, let hi) = a { return hi - lo }
-                            return nil
-                        }
-                        types[w] = .tensor(el, shape: shape, isWindow: true)
+                        types[w] = .tensor(el, shape: WindowShape.shape(of: acc), isWindow: true)
                     }
                 default: break
                 }

@@ -101,25 +101,3 @@ enum StatementTree {
         return copy
     }
 }
-
-extension Stmt {
-    /// Applies `f` to the statement's own expressions (as listed by `exprs`,
-    /// or the shape of an allocation), not to nested statements.
-    func mappingOwnExprs(_ f: (Expr) throws -> Expr) rethrows -> Stmt {
-        var copy = self
-        switch node {
-        case .assign(let s, let idx, let rhs): copy.node = .assign(s, try idx.map(f), try f(rhs))
-        case .reduce(let s, let idx, let rhs): copy.node = .reduce(s, try idx.map(f), try f(rhs))
-        case .pass: break
-        case .ifElse(let c, let b, let o): copy.node = .ifElse(try f(c), b, o)
-        case .loop(let i, let lo, let hi, let b): copy.node = .loop(i, try f(lo), try f(hi), b)
-        case .alloc(let s, let t, let m):
-            if case .tensor(let el, let shape, let w) = t {
-                copy.node = .alloc(s, .tensor(el, shape: try shape.map(f), isWindow: w), m)
-            }
-        case .call(let p, let args): copy.node = .call(p, try args.map(f))
-        case .windowDef(let s, let e): copy.node = .windowDef(s, try f(e))
-        }
-        return copy
-    }
-}

@@ -79,3 +79,34 @@ struct AffineForm: Hashable, Sendable {
         return acc
     }
 }
+
+extension AffineForm {
+    /// The strictly linear reading of `e`: literals and constant folds,
+    /// variables, and sums, differences, negations and products by a constant
+    /// of those; nil for anything else (no opaque atoms), so two forms differ
+    /// by a constant only when the expressions provably do.
+    init?(linear e: Expr) {
+        switch e.node {
+        case .int(let v):
+            self = .constant(v)
+        case .read(let s, let idx) where idx.isEmpty:
+            self = .atom(.variable(s))
+        case .unary(.neg, let a):
+            guard let f = AffineForm(linear: a) else { return nil }
+            self = -f
+        case .binary(.add, let a, let b):
+            guard let fa = AffineForm(linear: a), let fb = AffineForm(linear: b) else { return nil }
+            self = fa + fb
+        case .binary(.sub, let a, let b):
+            guard let fa = AffineForm(linear: a), let fb = AffineForm(linear: b) else { return nil }
+            self = fa - fb
+        case .binary(.mul, let a, let b):
+            if let c = a.foldedConstant, let fb = AffineForm(linear: b) { self = fb.scaled(by: c) }
+            else if let c = b.foldedConstant, let fa = AffineForm(linear: a) { self = fa.scaled(by: c) }
+            else { return nil }
+        default:
+            guard let v = e.foldedConstant else { return nil }
+            self = .constant(v)
+        }
+    }
+}

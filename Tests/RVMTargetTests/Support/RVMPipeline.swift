@@ -1,23 +1,5 @@
-import Foundation
 import Schedule
 import RVMTarget
-
-/// Files of this repository the pipeline tests read (kernel files, the
-/// hand-written C reference), and the pipeline as `rvm compile` runs it.
-enum RepositoryFiles {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-
-    static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
-
-    static func text(_ path: String) throws -> String {
-        try String(contentsOf: url(path), encoding: .utf8)
-    }
-
-    static let conv1d = "kernels/conv1d/conv1d.exo"
-    static let rvmTiles = "kernels/examples/rvm_tiles.exo"
-}
 
 /// The text -> C pipeline of `rvm compile` with the RVM target.
 enum RVMPipeline {

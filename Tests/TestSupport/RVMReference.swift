@@ -1,20 +1,20 @@
 /// A tiny reference for RVM, written straight from RVM-SPEC.md §1, independent
 /// of the simulator's code: the instruction words from the encoding table and
 /// the meaning `md[i][j] += sum over k < K of ms1[i][k] * ms2[j][k]`.
-enum RVMReference {
+public enum RVMReference {
     // Encodings (RVM-SPEC.md §1 table), tile fields md/ms1/ms2 as ENCODING fields.
-    static func fmmaccS(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0x0800_082B | ms2 << 21 | ms1 << 18 | md << 15 }
-    static func mmasaW(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0xF000_082B | ms2 << 21 | ms1 << 18 | md << 15 }
-    static func mmadaH(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0xE000_042B | ms2 << 21 | ms1 << 18 | md << 15 }
-    static func mmaqaB(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0x1000_002B | ms2 << 21 | ms1 << 18 | md << 15 }
-    static func mzero(md: UInt32) -> UInt32 { 0xF800_002B | md << 15 }
-    static func mldW(md: UInt32, rs1: UInt32, rs2: UInt32) -> UInt32 { 0x0400_082B | rs2 << 20 | rs1 << 15 | md << 7 }
-    static func mstW(ms: UInt32, rs1: UInt32, rs2: UInt32) -> UInt32 { 0x0C00_082B | rs2 << 20 | rs1 << 15 | ms << 7 }
+    public static func fmmaccS(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0x0800_082B | ms2 << 21 | ms1 << 18 | md << 15 }
+    public static func mmasaW(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0xF000_082B | ms2 << 21 | ms1 << 18 | md << 15 }
+    public static func mmadaH(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0xE000_042B | ms2 << 21 | ms1 << 18 | md << 15 }
+    public static func mmaqaB(md: UInt32, ms1: UInt32, ms2: UInt32) -> UInt32 { 0x1000_002B | ms2 << 21 | ms1 << 18 | md << 15 }
+    public static func mzero(md: UInt32) -> UInt32 { 0xF800_002B | md << 15 }
+    public static func mldW(md: UInt32, rs1: UInt32, rs2: UInt32) -> UInt32 { 0x0400_082B | rs2 << 20 | rs1 << 15 | md << 7 }
+    public static func mstW(ms: UInt32, rs1: UInt32, rs2: UInt32) -> UInt32 { 0x0C00_082B | rs2 << 20 | rs1 << 15 | ms << 7 }
 
-    enum ElementType { case int32, int16, int8, float32 }
+    public enum ElementType: Sendable { case int32, int16, int8, float32 }
 
     /// Element k of row `row` of a 4x4-word tile, sign-extended (integers).
-    static func element(_ tile: [UInt32], row: Int, _ k: Int, _ type: ElementType) -> Int64 {
+    public static func element(_ tile: [UInt32], row: Int, _ k: Int, _ type: ElementType) -> Int64 {
         let words = Array(tile[(row * 4)..<(row * 4 + 4)])
         // Little-endian bytes of the row, then element k of the element width.
         let bytes = words.flatMap { word in (0..<4).map { UInt8((word >> (8 * UInt32($0))) & 0xFF) } }
@@ -30,7 +30,7 @@ enum RVMReference {
     }
 
     /// md + ms1 * transpose(ms2), each a 16-word row-major tile.
-    static func multiplyAccumulate(_ md: [UInt32], _ ms1: [UInt32], _ ms2: [UInt32], _ type: ElementType) -> [UInt32] {
+    public static func multiplyAccumulate(_ md: [UInt32], _ ms1: [UInt32], _ ms2: [UInt32], _ type: ElementType) -> [UInt32] {
         let depth: Int
         switch type {
         case .int32, .float32: depth = 4
@@ -57,18 +57,5 @@ enum RVMReference {
             }
         }
         return result
-    }
-}
-
-/// Deterministic test data (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,18 +1,32 @@
-@testable import Schedule
+import Schedule
 
 /// Structural equality of procs up to a consistent renaming of symbols: the
 /// independent check that reparsing printed text gives back the same proc
 /// (ids differ between parses, and names may have been disambiguated).
-struct AlphaEquivalence {
+public struct AlphaEquivalence {
+    /// Whether corresponding symbols must also have the same name (only
+    /// their ids may differ), as when scheduling tests compare rewritten IR
+    /// with IR they build.
+    private let keepingNames: Bool
     private var forward: [Sym: Sym] = [:]
     private var backward: [Sym: Sym] = [:]
 
-    static func equivalent(_ a: Proc, _ b: Proc) -> Bool {
-        var m = AlphaEquivalence()
+    private init(keepingNames: Bool) { self.keepingNames = keepingNames }
+
+    public static func equivalent(_ a: Proc, _ b: Proc) -> Bool {
+        var m = AlphaEquivalence(keepingNames: false)
         return m.procs(a, b)
     }
 
+    /// Two statement lists of the same shape whose symbols correspond one to
+    /// one and keep their names.
+    public static func equivalentKeepingNames(_ a: [Stmt], _ b: [Stmt]) -> Bool {
+        var m = AlphaEquivalence(keepingNames: true)
+        return m.blocks(a, b)
+    }
+
     private mutating func bind(_ a: Sym, _ b: Sym) -> Bool {
+        if keepingNames && a.name != b.name { return false }
         if let f = forward[a] { return f == b && backward[b] == a }
         if backward[b] != nil { return false }
         forward[a] = b

@@ -1,1 +1,0 @@
-../../ScheduleTests/Frontend/AlphaEquivalence.swift
