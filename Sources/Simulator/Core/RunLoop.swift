@@ -26,16 +26,20 @@ extension Machine {
         var instret = self.instret
         var limit = maxCycles
         var record = RetireRecord()
+        // The observer's per-instruction state, in registers for the whole run
+        // (written back before every call into the observer and at the end).
+        var fast = observer.fastPath
         defer {
+            observer.fastPath = fast
             self.pc = pc
             self.instret = instret
         }
         pendingStop = nil
 
         while true {
-            if observer.cycles >= limit {
+            if fast.cycles >= limit {
                 if let stop = pendingStop { return stop }
-                return .cycleLimit(observer.cycles)
+                return .cycleLimit(fast.cycles)
             }
             let fetchOffset = pc &- ram.base
             guard fetchOffset < ram.size else { return fault(.fetchOutsideMemory, pc: pc) }
@@ -56,7 +60,7 @@ extension Machine {
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
                     else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
-                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
                 }
@@ -67,7 +71,7 @@ extension Machine {
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
                     else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
-                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
                 }
@@ -90,7 +94,7 @@ extension Machine {
                     if target & 3 != 0 {
                         guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
                         else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
-                        retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                        retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                         pc = handler
                         continue
                     }
@@ -163,10 +167,10 @@ extension Machine {
 
             // Zicsr
             case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
-                guard let old = executeCSR(instruction, source: a, cycles: observer.cycles, instret: instret) else {
+                guard let old = executeCSR(instruction, source: a, cycles: fast.cycles, instret: instret) else {
                     guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: instruction.word, pc: pc)
                     else { return fault(.illegalInstruction, pc: pc) }
-                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
                 }
@@ -178,16 +182,16 @@ extension Machine {
             case .ecall:
                 guard let handler = enterTrap(cause: TrapCause.environmentCall, value: 0, pc: pc)
                 else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc) }
-                retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue
             case .ebreak:
                 if isSemihostingCall(at: pc) {
-                    if semihostingCall(cycles: observer.cycles) { limit = 0 }
+                    if semihostingCall(cycles: fast.cycles) { limit = 0 }
                 } else {
                     guard let handler = enterTrap(cause: TrapCause.breakpoint, value: pc, pc: pc)
                     else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc) }
-                    retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
+                    retireTrap(&observer, &fast, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
                 }
@@ -226,7 +230,7 @@ extension Machine {
                 }
                 guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: word, pc: pc)
                 else { return fault(.illegalInstruction, pc: pc) }
-                retireTrap(&observer, &record, decoded, pc: pc, handler: handler, b: b)
+                retireTrap(&observer, &fast, &record, decoded, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue
             }
@@ -238,7 +242,11 @@ extension Machine {
             record.nextPC = next
             record.operand2 = b
             record.trapped = false
-            observer.retire(record)
+            if !fast.retireIfCommon(record) {
+                observer.fastPath = fast
+                observer.retire(record)
+                fast = observer.fastPath
+            }
             pc = next
         }
     }
@@ -246,7 +254,8 @@ extension Machine {
     /// Reports an instruction that trapped (it does not retire: minstret
     /// does not count it, but the observer sees the time it took).
     @inline(__always)
-    private func retireTrap<Observer: TimingObserver>(_ observer: inout Observer, _ record: inout RetireRecord,
+    private func retireTrap<Observer: TimingObserver>(_ observer: inout Observer, _ fast: inout Observer.FastPath,
+                                                      _ record: inout RetireRecord,
                                                       _ instruction: Instruction, pc: UInt32, handler: UInt32, b: UInt32) {
         gpr[0] = 0
         record.pc = pc
@@ -254,6 +263,8 @@ extension Machine {
         record.nextPC = handler
         record.operand2 = b
         record.trapped = true
+        observer.fastPath = fast
         observer.retire(record)
+        fast = observer.fastPath
     }
 }
