@@ -29,9 +29,11 @@ public struct RetireRecord: Sendable {
 ///
 /// The observer's per-instruction state is split out as `fastPath`: the core
 /// copies it into a local when a run starts, offers it every instruction
-/// (`retireIfCommon`), and writes it back before each call to `retire` (taking
-/// the updated copy afterwards) and when the run stops. So in the common case
-/// that state stays in registers and the observer's storage is not touched.
+/// (`retireIfCommon`, inlined at each opcode's case with the instruction's
+/// timing class as a constant), and writes it back before each call to
+/// `retire` (taking the updated copy afterwards) and when the run stops. So in
+/// the common case that state stays in registers and the observer's storage is
+/// not touched.
 public protocol TimingObserver {
     associatedtype FastPath: RetireFastPath
     /// The part of the observer's state the core keeps in a local while it runs.
@@ -51,7 +53,9 @@ public protocol RetireFastPath {
     var cycles: UInt64 { get }
     /// Accounts for `record` and returns true if it is a common case; otherwise
     /// returns false having changed nothing (the observer's `retire` takes it).
-    mutating func retireIfCommon(_ record: RetireRecord) -> Bool
+    /// `klass` is the class of `record.instruction.opcode` (the core passes a
+    /// constant, so an implementation can dispatch on it for free).
+    mutating func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool
 }
 
 /// The functional mode: one cycle per instruction (cycles == instret). Its own
@@ -64,7 +68,7 @@ public struct NoTiming: TimingObserver, RetireFastPath {
         set { self = newValue }
     }
     @inline(__always) public mutating func retire(_ record: RetireRecord) { cycles &+= 1 }
-    @inline(__always) public mutating func retireIfCommon(_ record: RetireRecord) -> Bool {
+    @inline(__always) public mutating func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool {
         cycles &+= 1
         return true
     }
@@ -75,5 +79,5 @@ public struct NoTiming: TimingObserver, RetireFastPath {
 public struct NoFastPath: RetireFastPath {
     public let cycles: UInt64
     public init(cycles: UInt64) { self.cycles = cycles }
-    @inline(__always) public func retireIfCommon(_ record: RetireRecord) -> Bool { false }
+    @inline(__always) public func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool { false }
 }

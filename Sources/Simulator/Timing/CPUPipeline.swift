@@ -17,7 +17,9 @@ public struct CPUPipeline: RetireFastPath {
     // Fields are @usableFromInline because `retireIfCommon` is @_transparent.
 
     /// The cycle in which the next instruction issues (what mcycle reads).
-    public var cycles: UInt64 { clock }
+    public var cycles: UInt64 {
+        @inline(__always) get { clock }     // the core's loop is too large for the inliner's heuristics
+    }
     @usableFromInline var clock: UInt64 = 0
     /// Instructions seen by the model (trapping ones included).
     @usableFromInline var instret: UInt64 = 0
@@ -57,18 +59,19 @@ public struct CPUPipeline: RetireFastPath {
     /// isInlineAlwaysCallSite), and this one is above that; the core would
     /// then call it, with the state in memory.
     @_transparent
-    public mutating func retireIfCommon(_ r: RetireRecord) -> Bool {
+    public mutating func retireIfCommon(_ r: RetireRecord, as klass: InstructionClass) -> Bool {
         guard enabled && !r.trapped else { return false }
         let inst = r.instruction
         let info = table[Int(inst.opcode.rawValue)]
+        assert(klass == info.klass, "the core's class for \(inst.opcode) differs from OpcodeTable's")
         let loadUse: UInt64 = readsLoadedRegister(inst, info) ? cost.loadUseStall : 0
         var t = clock &+ loadUse
-        switch info.klass {
+        switch klass {
         case .alu:
             t &+= cost.alu
         case .load, .store:
             guard t >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
-                    && (info.klass == .load || storesLandInTime) else { return false }
+                    && (klass == .load || storesLandInTime) else { return false }
             t &+= cost.loadStore
         case .branch:
             let taken = r.nextPC != r.pc &+ 4
@@ -100,7 +103,7 @@ public struct CPUPipeline: RetireFastPath {
         stalls.loadUse &+= loadUse
         clock = t
         instret &+= 1
-        lastLoadRd = info.klass == .load ? inst.rd : 0
+        lastLoadRd = klass == .load ? inst.rd : 0
         lastWrittenRd = info.writesRd ? inst.rd : 0
         return true
     }

@@ -3,7 +3,7 @@ import RISCV
 /// How the timing model groups opcodes, and which GPRs each one reads and
 /// writes (for the load-use and jalr-dependency stalls). One table indexed by
 /// the opcode's raw value replaces a switch per instruction.
-@usableFromInline enum InstructionClass: UInt8, Sendable {
+public enum InstructionClass: UInt8, Sendable {
     case alu, mul, mulh, div, load, store, branch, jal, jalr, csr, fence, fenceI
     case mret, wfi, system, rvmLoad, rvmStore, rvmZero, rvmMatmul, illegal
 }

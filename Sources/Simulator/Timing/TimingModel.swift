@@ -112,8 +112,9 @@ public struct TimingModel: TimingObserver {
     /// (checked against the fast path by Tests/SimulatorTests/Timing).
     @inline(__always)
     public mutating func retire(_ r: RetireRecord) {
-        if !fastPath.retireIfCommon(r) {
-            retireInFull(r, table[Int(r.instruction.opcode.rawValue)])
+        let info = table[Int(r.instruction.opcode.rawValue)]
+        if !fastPath.retireIfCommon(r, as: info.klass) {
+            retireInFull(r, info)
         }
     }
 
