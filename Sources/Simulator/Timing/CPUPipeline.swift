@@ -3,7 +3,8 @@ import RISCV
 /// The hot half of `TimingModel`: the few values every instruction reads or
 /// writes, and the costing of the common instructions. The core keeps a copy
 /// in a local for the whole run (`TimingObserver.fastPath`), so in the
-/// interpreter loop these fields live in registers and the common case is a
+/// interpreter loop these fields live in registers or the loop's own stack
+/// frame (never in the model), and the common case is a
 /// handful of host instructions with no call and no store to the model.
 ///
 /// `retireIfCommon` handles an ALU op, mul/mulh/div, a branch, jal, a jalr not
