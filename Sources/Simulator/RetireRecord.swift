@@ -26,17 +26,58 @@ public struct RetireRecord: Sendable {
 
 /// Consumes retired instructions and keeps the cycle count. The functional core
 /// is generic over its observer so that the functional-only mode pays nothing.
+///
+/// The observer's per-instruction state is split out as `fastPath`: the core
+/// copies it into a local when a run starts, offers it every instruction
+/// (`retireIfCommon`, inlined at each opcode's case with the instruction's
+/// timing class as a constant), and writes it back before each call to
+/// `retire` (taking the updated copy afterwards) and when the run stops. So in
+/// the common case that state stays in registers and the observer's storage is
+/// not touched.
 public protocol TimingObserver {
-    /// Called once per retired (or trapping) instruction, in program order.
+    associatedtype FastPath: RetireFastPath
+    /// The part of the observer's state the core keeps in a local while it runs.
+    var fastPath: FastPath { get set }
+    /// Called once per retired (or trapping) instruction, in program order, for
+    /// the instructions `fastPath` declines (and by callers without a fast path:
+    /// it handles every instruction, common ones included).
     mutating func retire(_ record: RetireRecord)
     /// Cycles elapsed since reset as the model sees them at the point of the
     /// last retired instruction; what `mcycle` reads.
     var cycles: UInt64 { get }
 }
 
-/// The functional mode: one cycle per instruction (cycles == instret).
-public struct NoTiming: TimingObserver {
+/// The inlined, per-instruction half of a `TimingObserver`.
+public protocol RetireFastPath {
+    /// As `TimingObserver.cycles`.
+    var cycles: UInt64 { get }
+    /// Accounts for `record` and returns true if it is a common case; otherwise
+    /// returns false having changed nothing (the observer's `retire` takes it).
+    /// `klass` is the class of `record.instruction.opcode` (the core passes a
+    /// constant, so an implementation can dispatch on it for free).
+    mutating func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool
+}
+
+/// The functional mode: one cycle per instruction (cycles == instret). Its own
+/// fast path: every instruction is common.
+public struct NoTiming: TimingObserver, RetireFastPath {
     public private(set) var cycles: UInt64 = 0
     public init() {}
+    public var fastPath: NoTiming {
+        get { self }
+        set { self = newValue }
+    }
     @inline(__always) public mutating func retire(_ record: RetireRecord) { cycles &+= 1 }
+    @inline(__always) public mutating func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool {
+        cycles &+= 1
+        return true
+    }
+}
+
+/// For observers that must see every instruction (the commit log): declines
+/// everything, and only carries the cycle count into the core's loop.
+public struct NoFastPath: RetireFastPath {
+    public let cycles: UInt64
+    public init(cycles: UInt64) { self.cycles = cycles }
+    @inline(__always) public func retireIfCommon(_ record: RetireRecord, as klass: InstructionClass) -> Bool { false }
 }

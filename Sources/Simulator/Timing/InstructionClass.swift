@@ -3,20 +3,20 @@ import RISCV
 /// How the timing model groups opcodes, and which GPRs each one reads and
 /// writes (for the load-use and jalr-dependency stalls). One table indexed by
 /// the opcode's raw value replaces a switch per instruction.
-enum InstructionClass: UInt8, Sendable {
+public enum InstructionClass: UInt8, Sendable {
     case alu, mul, mulh, div, load, store, branch, jal, jalr, csr, fence, fenceI
     case mret, wfi, system, rvmLoad, rvmStore, rvmZero, rvmMatmul, illegal
 }
 
 /// What the timing model needs to know of one opcode, packed so the
 /// per-instruction path reads it with one load.
-struct OpcodeInfo: Sendable {
-    var klass: InstructionClass = .illegal
+@usableFromInline struct OpcodeInfo: Sendable {
+    @usableFromInline var klass: InstructionClass = .illegal
     /// Bit 0: reads rs1; bit 1: reads rs2 (GPRs).
-    var sources: UInt8 = 0
-    var writesRd = false
+    @usableFromInline var sources: UInt8 = 0
+    @usableFromInline var writesRd = false
     /// Access size in bytes of a scalar load or store (1 otherwise).
-    var size: UInt8 = 1
+    @usableFromInline var size: UInt8 = 1
 }
 
 enum OpcodeTable {

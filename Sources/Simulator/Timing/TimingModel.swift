@@ -19,10 +19,16 @@ import RISCV
 /// bank-conflict) for its round-robin turn at the crossbar: until the LSU row
 /// holding the bank has been granted (MemoryConfig.busArbitration).
 ///
-/// Speed: `retire` is a table lookup and an add for ALU instructions; nothing
-/// is done per cycle (unit busy and overlap statistics are kept as intervals,
-/// bank reservations in a ring that is never cleared), and a CPU access looks
-/// at the banks only while an LSU reservation lies ahead of it.
+/// Speed: the model is split in two. `fastPath` (a `CPUPipeline`) holds what
+/// every instruction touches (the cycle counter, the previous load's and
+/// write's destinations, the cycle from which the accelerator's memory traffic
+/// is behind the CPU) and costs the common instructions; the core keeps it in a
+/// local so these live in registers. The rest (accelerator, banks, hazard
+/// detector, errata, statistics) is touched only by `retireInFull`: RVM
+/// instructions, CSRs, traps, jalr dependencies, memory accesses while the
+/// accelerator may hold a bank or have an access pending. Nothing is done per
+/// cycle (unit busy and overlap statistics are kept as intervals, bank
+/// reservations in a ring that is never cleared).
 ///
 /// Integration: `var model = TimingModel(config:functions:timeline:)`, pass it
 /// as the core's observer, implement mcycle with `HardwareCounter` over
@@ -30,33 +36,27 @@ import RISCV
 /// `--strict-hazards` found something), and call `finish()` at exit.
 public struct TimingModel: TimingObserver {
     public let config: TimingConfig
-    public private(set) var cycles: UInt64 = 0
-    /// The scalar CPU costs, copied out of `config` so the per-instruction path
-    /// touches no array-holding struct (no retain/release per instruction).
-    private let cost: CPUCosts
+    /// The per-instruction state and the common cases' costing (see `CPUPipeline`).
+    /// The core keeps a copy in a local while it runs; set only by the core.
+    public var fastPath: CPUPipeline
+    /// The cycle in which the next instruction issues (what mcycle reads).
+    public var cycles: UInt64 { fastPath.cycles }
+    /// Instructions seen (trapping ones included).
+    public var instret: UInt64 { fastPath.instret }
+    private var cost: CPUCosts { fastPath.cost }
     private let loadsWaitForStores: Bool
     private let cpuStoreDelay: UInt64
     /// A CPU store landing at most this many cycles after its issue can never be
     /// missed by a later `mld.w` (whose first read is at least this far after
     /// its own issue), so such stores need not be remembered.
     private let storeNeverLate: UInt64
-    /// From this cycle on the accelerator holds no bank and has no memory access
-    /// pending: a CPU access then costs exactly its pipeline cost.
-    private var memoryQuietFrom: UInt64 = 0
-    /// CPU stores never need remembering for the hazard detector (see `storeNeverLate`).
-    private let storesLandInTime: Bool
     private let roundRobinBanks: Bool
-    public private(set) var instret: UInt64 = 0
 
     private var accelerator: Accelerator
     private let bankMap: BankMap
     private let table = OpcodeTable.pointer
     private let slowCSR: [Bool]
     private var detector = HazardDetector()
-
-    /// The previous instruction's destination if it was a load / any GPR write (0: none).
-    private var lastLoadRd: UInt8 = 0
-    private var lastWrittenRd: UInt8 = 0
 
     private var stallCycles = StallTally()
     private var unitInstructions: (UInt64, UInt64, UInt64) = (0, 0, 0)
@@ -84,11 +84,9 @@ public struct TimingModel: TimingObserver {
     ///   - timeline: record a timeline of this cycle window (nil: no timeline, no cost).
     public init(config: TimingConfig = TimingConfig(), functions: [FunctionRange] = [], timeline: CycleWindow? = nil) {
         self.config = config
-        cost = CPUCosts(config.cpu)
         loadsWaitForStores = config.checks.cpuLoadsWaitForAcceleratorStores
         cpuStoreDelay = config.memory.cpuStoreDelay
         storeNeverLate = 1 + config.offload.acceptToDispatch + config.accelerator.lsuDispatchToStart
-        storesLandInTime = 1 + config.memory.cpuStoreDelay <= storeNeverLate
         roundRobinBanks = config.memory.busArbitration == .roundRobin
         accelerator = Accelerator(config: config.accelerator, offload: config.offload, banks: config.memory.bankRegions)
         bankMap = BankMap(config.memory.bankRegions)
@@ -98,6 +96,8 @@ public struct TimingModel: TimingObserver {
         self.functions = FunctionTable(functions)
         profiling = !functions.isEmpty
         detailed = profiling || timeline != nil
+        fastPath = CPUPipeline(cost: CPUCosts(config.cpu), enabled: !detailed,
+                               storesLandInTime: 1 + config.memory.cpuStoreDelay <= storeNeverLate)
         functionCycles = [UInt64](repeating: 0, count: self.functions.ranges.count + 1)
         functionInstret = functionCycles
         self.timeline = timeline.map { TimelineRecorder(window: $0) }
@@ -105,94 +105,26 @@ public struct TimingModel: TimingObserver {
 
     // MARK: per instruction
 
-    /// Small enough to inline into the core's loop. The common instructions are
-    /// costed right here: an ALU op, mul/mulh/div, jal, a jalr not reading the
-    /// previous result, a branch, or an aligned load/store while the
-    /// accelerator has no memory traffic ahead, none of them using a register the
-    /// previous load writes. Everything else (and every instruction when profiling
-    /// or recording a timeline) takes `retireInFull`, which gives the same cycles
-    /// for these cases (checked against the full path by Tests/SimulatorTests/Timing).
+    /// The common instructions are costed by `fastPath` (inlined into the
+    /// core's loop, which calls this only when `fastPath` declines); everything
+    /// else, and every instruction when profiling or recording a timeline, takes
+    /// `retireInFull`, which gives the same cycles for the common cases
+    /// (checked against the fast path by Tests/SimulatorTests/Timing).
     @inline(__always)
     public mutating func retire(_ r: RetireRecord) {
-        let inst = r.instruction
-        let info = table[Int(inst.opcode.rawValue)]
-        if !detailed && !r.trapped
-            && (lastLoadRd == 0
-                || !((info.sources & 1 != 0 && inst.rs1 == lastLoadRd) || (info.sources & 2 != 0 && inst.rs2 == lastLoadRd))) {
-            switch info.klass {
-            case .alu:
-                cycles &+= cost.alu
-                instret &+= 1
-                lastLoadRd = 0
-                lastWrittenRd = inst.rd
-                return
-            case .branch:
-                if r.nextPC != r.pc &+ 4 {
-                    cycles &+= cost.branchTaken
-                    stallCycles.add(.takenBranch, cost.branchTaken - 1)
-                } else {
-                    cycles &+= cost.branchNotTaken
-                    stallCycles.add(.takenBranch, cost.branchNotTaken - 1)
-                }
-                instret &+= 1
-                lastLoadRd = 0
-                lastWrittenRd = 0
-                return
-            case .mul:
-                cycles &+= cost.mul
-                instret &+= 1
-                lastLoadRd = 0
-                lastWrittenRd = inst.rd
-                return
-            case .mulh:
-                cycles &+= cost.mulh
-                stallCycles.add(.multiply, cost.mulh - 1)
-                instret &+= 1
-                lastLoadRd = 0
-                lastWrittenRd = inst.rd
-                return
-            case .div:
-                var divisor = r.operand2
-                if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
-                let total = max(cost.divBase + UInt64(divisor.leadingZeroBitCount), 1)
-                cycles &+= total
-                if total > 1 { stallCycles.add(.divide, total - 1) }
-                instret &+= 1
-                lastLoadRd = 0
-                lastWrittenRd = inst.rd
-                return
-            case .jal, .jalr:
-                // A jalr reading the previous instruction's result takes the full path (jalr-dependency stall).
-                if info.klass == .jal || lastWrittenRd == 0 || inst.rs1 != lastWrittenRd {
-                    cycles &+= cost.jump
-                    if cost.jump > 1 { stallCycles.add(.jump, cost.jump - 1) }
-                    instret &+= 1
-                    lastLoadRd = 0
-                    lastWrittenRd = inst.rd
-                    return
-                }
-            case .load, .store:
-                if cycles >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
-                    && (info.klass == .load || storesLandInTime) {
-                    cycles &+= cost.loadStore
-                    instret &+= 1
-                    lastLoadRd = info.klass == .load ? inst.rd : 0
-                    lastWrittenRd = lastLoadRd
-                    return
-                }
-            default:
-                break
-            }
+        let info = table[Int(r.instruction.opcode.rawValue)]
+        if !fastPath.retireIfCommon(r, as: info.klass) {
+            retireInFull(r, info)
         }
-        retireInFull(r, info)
     }
 
     @inline(never)
     private mutating func retireInFull(_ r: RetireRecord, _ info: OpcodeInfo) {
         let inst = r.instruction
         let klass = info.klass
-        let issue = cycles
+        let issue = fastPath.clock
         var t = issue
+        let lastLoadRd = fastPath.lastLoadRd, lastWrittenRd = fastPath.lastWrittenRd
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
@@ -237,10 +169,10 @@ public struct TimingModel: TimingObserver {
             }
         }
 
-        lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
-        lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
-        instret += 1
-        cycles = t
+        fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
+        fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
+        fastPath.instret += 1
+        fastPath.clock = t
         if detailed { attribute(pc: r.pc, from: issue, to: t) }
     }
 
@@ -332,7 +264,7 @@ public struct TimingModel: TimingObserver {
         case .permutationUnit: unitInstructions.2 += 1
         }
 
-        defer { memoryQuietFrom = max(accelerator.slots.bankHorizon, detector.quietFrom) }
+        defer { fastPath.memoryQuietFrom = max(accelerator.slots.bankHorizon, detector.quietFrom) }
         if klass == .rvmLoad {
             if let h = detector.checkAcceleratorLoad(base: r.address, stride: r.operand2, schedule: s,
                                                      pc: r.pc, word: inst.word) {
@@ -391,6 +323,7 @@ public struct TimingModel: TimingObserver {
         closeSpan(at: exit)
         spanFunction = -1
 
+        let stallCycles = fastPath.stalls.added(to: self.stallCycles)
         var stalls: [String: UInt64] = [:]
         var stallTotal: UInt64 = 0
         for cause in StallCause.allCases where stallCycles[cause] > 0 {
@@ -429,18 +362,4 @@ public struct TimingModel: TimingObserver {
 
     /// The recorded timeline events (empty when none was requested).
     public var timelineEvents: [TimelineEvent] { timeline?.events ?? [] }
-}
-
-/// The scalar fields of `CPUTimingConfig` (everything but the CSR list).
-struct CPUCosts: Sendable {
-    let alu, mul, mulh, divBase, loadStore, misalignedLoadStore, loadUseStall, jump, jalrDependencyStall: UInt64
-    let branchTaken, branchNotTaken, csrSlow, csrFast, fenceI, fence, mret, trap, wfi, offloadIssue: UInt64
-
-    init(_ c: CPUTimingConfig) {
-        alu = c.alu; mul = c.mul; mulh = c.mulh; divBase = c.divBase; loadStore = c.loadStore
-        misalignedLoadStore = c.misalignedLoadStore; loadUseStall = c.loadUseStall; jump = c.jump
-        jalrDependencyStall = c.jalrDependencyStall; branchTaken = c.branchTaken; branchNotTaken = c.branchNotTaken
-        csrSlow = c.csrSlow; csrFast = c.csrFast; fenceI = c.fenceI; fence = c.fence; mret = c.mret
-        trap = c.trap; wfi = c.wfi; offloadIssue = c.offloadIssue
-    }
 }

@@ -29,6 +29,12 @@ public struct CommitLogObserver<Inner: TimingObserver>: TimingObserver {
 
     public var cycles: UInt64 { inner.cycles }
 
+    /// Every instruction comes to `retire` (each one logs a line).
+    public var fastPath: NoFastPath {
+        get { NoFastPath(cycles: inner.cycles) }
+        set {}
+    }
+
     public mutating func retire(_ record: RetireRecord) {
         inner.retire(record)
         let csrWrite = machine.lastCSRWrite
