@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Simulator
 
 // The core's side of the fast path on whole programs: the run loop keeps the
@@ -49,7 +50,7 @@ func testFastPathMatchesFullPathOnPrograms(_ c: ProgramCase) throws {
 /// The committed bench-sim ELF (CPU-only: matmul, CRC, sieve, divisions), its
 /// first two million cycles: the mix `rvm bench-sim` measures.
 @Test func testFastPathMatchesFullPathOnBenchSim() throws {
-    let elf = Toolchain.root.appendingPathComponent("kernels/bench-sim/bench-sim.elf").path
+    let elf = Repository.url("kernels/bench-sim/bench-sim.elf").path
     func run(profiling: Bool) throws -> RunReport {
         let options = RunOptions(maxCycles: 2_000_000, timing: TimingOptions(profileFunctions: profiling))
         return try Simulation.run(elfPath: elf, platform: .xheep, options: options)
