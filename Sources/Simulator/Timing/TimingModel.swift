@@ -74,6 +74,10 @@ public struct TimingModel: TimingObserver {
     private let profiling: Bool
     /// Profiling or a timeline: every instruction takes the full path.
     private let detailed: Bool
+    /// `detailed`, or a delayed fetch being watched (FetchConflict): the full path.
+    private var slowPath: Bool
+    private var fetch = FetchConflict()
+    private let fetchConflicts: Bool
 
     private var timeline: TimelineRecorder?
     private var spanFunction = -1
@@ -98,6 +102,8 @@ public struct TimingModel: TimingObserver {
         self.functions = FunctionTable(functions)
         profiling = !functions.isEmpty
         detailed = profiling || timeline != nil
+        slowPath = detailed
+        fetchConflicts = config.memory.fetchConflicts
         functionCycles = [UInt64](repeating: 0, count: self.functions.ranges.count + 1)
         functionInstret = functionCycles
         self.timeline = timeline.map { TimelineRecorder(window: $0) }
@@ -116,7 +122,7 @@ public struct TimingModel: TimingObserver {
     public mutating func retire(_ r: RetireRecord) {
         let inst = r.instruction
         let info = table[Int(inst.opcode.rawValue)]
-        if !detailed && !r.trapped
+        if !slowPath && !r.trapped
             && (lastLoadRd == 0
                 || !((info.sources & 1 != 0 && inst.rs1 == lastLoadRd) || (info.sources & 2 != 0 && inst.rs2 == lastLoadRd))) {
             switch info.klass {
@@ -173,7 +179,9 @@ public struct TimingModel: TimingObserver {
                 }
             case .load, .store:
                 if cycles >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
-                    && (info.klass == .load || storesLandInTime) {
+                    && (info.klass == .load || storesLandInTime)
+                    && (!fetchConflicts
+                        || (r.address &- fetch.codeBase >= fetch.codeSize && r.pc &- fetch.codeBase < fetch.codeSize)) {
                     cycles &+= cost.loadStore
                     instret &+= 1
                     lastLoadRd = info.klass == .load ? inst.rd : 0
@@ -193,12 +201,19 @@ public struct TimingModel: TimingObserver {
         let klass = info.klass
         let issue = cycles
         var t = issue
+        if fetch.watching {
+            let bubble = fetch.next(pc: r.pc)
+            if bubble > 0 { stall(.fetchConflict, bubble, &t) }
+            slowPath = detailed || fetch.watching
+        }
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
             let src = info.sources
             if (src & 1 != 0 && inst.rs1 == lastLoadRd) || (src & 2 != 0 && inst.rs2 == lastLoadRd) {
                 stall(.loadUse, cost.loadUseStall, &t)
+                // jalr takes no forwarded target: held while the load is in EX and again in WB.
+                if klass == .jalr { stall(.jalrDependency, cost.jalrDependencyStall, &t) }
             }
         } else if klass == .jalr && lastWrittenRd != 0 && inst.rs1 == lastWrittenRd {
             stall(.jalrDependency, cost.jalrDependencyStall, &t)
@@ -237,6 +252,10 @@ public struct TimingModel: TimingObserver {
             }
         }
 
+        if fetch.watching {
+            fetch.settle(pc: r.pc, cycles: t - issue)
+            slowPath = detailed || fetch.watching
+        }
         lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
         lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
         instret += 1
@@ -278,15 +297,24 @@ public struct TimingModel: TimingObserver {
         }
     }
 
+    /// A load or store granted in its first cycle may delay the fetch of a later instruction.
+    @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
+        guard fetchConflicts && t == cycles && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) else { return }
+        fetch.dataAccess(pc: r.pc, address: r.address, banks: bankMap)
+        if fetch.watching { slowPath = true }
+    }
+
     private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
+        fetchMayWait(r, t)
         if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
             if loadsWaitForStores && ready > t {
-                accelerator.busy.cpuWaited(from: t, to: ready)
-                stall(.acceleratorStoreWait, ready - t, &t)
+                let seen = ready + config.checks.storeWaitExtra
+                accelerator.busy.cpuWaited(from: t, to: seen)
+                stall(.acceleratorStoreWait, seen - t, &t)
             }
         }
         memoryCost(r.address, size, &t)
@@ -295,6 +323,7 @@ public struct TimingModel: TimingObserver {
     private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
+        fetchMayWait(r, t)
         let lands = t + 1 + cpuStoreDelay
         if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
                                                pc: r.pc, word: r.instruction.word) {
