@@ -24,6 +24,7 @@ struct FetchConflict: Sendable {
     /// for the cheap test on the fast path: accesses outside never conflict.
     private(set) var codeBase: UInt32 = 0
     private(set) var codeSize: UInt32 = 0
+    private var bankless = false
     /// Watching for the instruction whose fetch was delayed: the PC expected next
     /// and the delayed one (0: not watching).
     private var expected: UInt32 = 0
@@ -39,10 +40,12 @@ struct FetchConflict: Sendable {
     @inline(__always) mutating func mayConflict(pc: UInt32, address: UInt32, banks: BankMap) -> Bool {
         if pc &- codeBase >= codeSize {
             let region = banks.bankRange(containing: pc)
-            codeBase = region.base
-            codeSize = region.size
+            // Code outside every bank (e.g. another platform's RAM) meets no bank:
+            // cache a 64 KiB window around it so its accesses keep the fast path.
+            bankless = region.size == 0
+            (codeBase, codeSize) = bankless ? (pc & 0xFFFF_0000, 0x1_0000) : (region.base, region.size)
         }
-        return codeSize != 0 && address &- codeBase < codeSize
+        return !bankless && address &- codeBase < codeSize
     }
 
     /// A data access granted without stalling at `pc`: the fetch for pc + 12 is

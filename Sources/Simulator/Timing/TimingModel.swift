@@ -299,7 +299,7 @@ public struct TimingModel: TimingObserver {
 
     /// A load or store granted in its first cycle may delay the fetch of a later instruction.
     @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
-        guard fetchConflicts && t == cycles && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) else { return }
+        guard fetchConflicts && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) && t == cycles else { return }
         fetch.dataAccess(pc: r.pc, address: r.address, banks: bankMap)
         if fetch.watching { slowPath = true }
     }
