@@ -120,7 +120,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let elf = try Self.micro("micro.c", ["BENCH_MMASA_CHAIN16"], in: directory)
         let stats = try CommandLineTests.rvm(["run", elf, "--stats"])
-        #expect(stats.status == 205 & 0xFF)
+        #expect(stats.status == 203 & 0xFF)
         #expect(stats.stderr.contains("CPI"))
         #expect(stats.stderr.contains("systolic array    busy"))
         #expect(stats.stderr.contains("cycles per function:"))
@@ -128,7 +128,7 @@ import TestSupport
         let config = directory.appendingPathComponent("deep.json")
         try #"{"offload": {"inputBufferDepth": 4}}"#.write(to: config, atomically: true, encoding: .utf8)
         let deep = try Self.json(try CommandLineTests.rvm(["run", elf, "--json", "--config", config.path]))
-        #expect(deep["exit_code"] as? Int == 163)
+        #expect(deep["exit_code"] as? Int == 161)
 
         try #"{"offload": {"inputBufferDepth": 0}}"#.write(to: config, atomically: true, encoding: .utf8)
         let invalid = try CommandLineTests.rvm(["run", elf, "--config", config.path])
@@ -137,7 +137,7 @@ import TestSupport
 
         let timeline = directory.appendingPathComponent("t.json")
         let windowed = try CommandLineTests.rvm(["run", elf, "--timeline", timeline.path, "--timeline-window", "0:100"])
-        #expect(windowed.status == 205 & 0xFF)
+        #expect(windowed.status == 203 & 0xFF)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: timeline)) as? [String: Any])
         let events = try #require(root["traceEvents"] as? [[String: Any]])
         #expect(events.contains { $0["ph"] as? String == "X" && $0["tid"] as? Int == 1 })

@@ -31,6 +31,10 @@ __attribute__((unused)) static void latency_setup(void) {
     IDLE();
 }
 
+// 16 stores in a loop (sw; addi; addi; bnez): into `contiguous` (.bss, the bank
+// the code is fetched from) or into the interleaved banks.
+#define STORE_LOOP "li t1, 16\n 1: sw t0, 0(a0)\n addi a0, a0, 4\n addi t1, t1, -1\n bnez t1, 1b\n"
+
 int main(void) {
 #if defined(BENCH_MMASA_INDEPENDENT2)          // 48 x 12
     return STEADY(REP8(MMASA(2, 0, 1) MMASA(3, 0, 1)), interleaved);
@@ -58,10 +62,10 @@ int main(void) {
     return TIMED(MMASA(2, 0, 1) MST(2) POLL, destination, 16);
 #elif defined(BENCH_MLD_CONTIGUOUS)            // 48 x 17
     return DIFF(MLD_ROT64, MLD_ROT16, contiguous);
-#elif defined(BENCH_MST_CONTIGUOUS)            // 48 x 17
+#elif defined(BENCH_MST_CONTIGUOUS)            // 48 x 16
     return DIFF(MST_ROT64, MST_ROT16, contiguous);
-#elif defined(BENCH_LOAD_USE)                  // 4 + 16 x 3 = 52
-    return TIMED(REP16("lw t0, 0(a0)\n addi t1, t0, 1\n"), contiguous, 0);
+#elif defined(BENCH_LOAD_USE)                  // 4 + 16 x 3 = 52 (data in the interleaved banks, as measured)
+    return TIMED(REP16("lw t0, 0(a0)\n addi t1, t0, 1\n"), interleaved, 0);
 #elif defined(BENCH_TAKEN_BRANCH)              // 4 + 1 + 9 x 4 + 2 = 43
     return TIMED("li t0, 10\n 1: addi t0, t0, -1\n bnez t0, 1b\n", contiguous, 0);
 #elif defined(BENCH_JAL_JALR)                  // 4 + 8 x 7 = 60 (jal 2, j 2, addi 1, jalr 2)
@@ -69,8 +73,12 @@ int main(void) {
 #elif defined(BENCH_CSRR_MCYCLE)               // 4 + 16 x 4 = 68 (csrr mcycle measured 4)
     return TIMED(REP16("csrr t0, mcycle\n"), contiguous, 0);
 #elif defined(BENCH_SINGLE_CYCLE)              // 4 + 4 x 5 = 24 (nop, addi, lw, sw, mul: 1 each, measured)
-    return TIMED(REP4("nop\n addi t0, t0, 1\n lw t1, 0(a0)\n sw t2, 4(a0)\n mul t2, t0, t0\n"), contiguous, 0);
-#elif defined(BENCH_MMASA_CHAIN16)             // 205 with input buffer depth 1, 163 with depth 4
+    return TIMED(REP4("nop\n addi t0, t0, 1\n lw t1, 0(a0)\n sw t2, 4(a0)\n mul t2, t0, t0\n"), interleaved, 0);
+#elif defined(BENCH_STORE_OTHER_BANK)          // 4 + 1 + 15 x 6 + 4 = 99
+    return TIMED(STORE_LOOP, interleaved, 0);
+#elif defined(BENCH_STORE_CODE_BANK)           // 99 + 16: each store delays the fetch of the bnez
+    return TIMED(STORE_LOOP, contiguous, 0);
+#elif defined(BENCH_MMASA_CHAIN16)             // 203 with input buffer depth 1, 161 with depth 4
     return TIMED(REP16(MMASA(2, 0, 1)), interleaved, 16);
 #elif defined(BENCH_MULH)                      // 4 + 16 x 5 = 84
     return TIMED(REP16("mulh t0, a0, a1\n"), 3, 5);

@@ -22,10 +22,15 @@ struct Accelerator: Sendable {
     /// Dispatch (pop) cycle of the last `inputBufferDepth` offloaded instructions.
     private var bufferPops: WordArray
     private(set) var offloaded: UInt64 = 0
-    private var lastPop: UInt64 = 0
+    /// The dispatcher can pop the next instruction from this cycle: the previous
+    /// pop plus `dispatchInterval`, and not before the previous instruction's
+    /// operand tokens were all pushed (it stays in PUSH_OPERANDS until `done`,
+    /// rtl/quadrilatero_dispatcher.sv).
+    private var dispatcherFree: UInt64 = 0
 
     /// Unit state: the cycle each can start its next instruction, and the start
-    /// cycles of the last `unitQueueSlots` instructions (an issue-queue slot frees at start).
+    /// cycles of the last `unitQueueSlots` instructions (an issue-queue slot frees
+    /// when its instruction starts, see `AcceleratorConfig.unitQueueSlots`).
     private var saFree: UInt64 = 0
     private var lsuFree: UInt64 = 0
     /// The LSU has one bus port: a row request waits for the previous instruction's last grant.
@@ -35,6 +40,10 @@ struct Accelerator: Sendable {
     private var lsuStarts: WordArray
     private var saCount = 0
     private var lsuCount = 0
+    /// The LSU's load FIFO (rd_head + fifo_v3): grant and register-file write
+    /// cycles of the last loaded rows, oldest first, and the last row write.
+    private var loadRows = LoadRowWindow()
+    private var lsuLastWrite: UInt64 = 0
 
     /// Numbers the LSU's rows (from 1), so a CPU access can tell where one row's words end.
     private var rowSerial: UInt64 = 0
@@ -68,22 +77,22 @@ struct Accelerator: Sendable {
         // Input buffer: a slot is free once the instruction `depth` back was popped.
         s.accept = offloaded >= UInt64(depth) ? max(issue, bufferPops[slot] + offload.slotReuse) : issue
         // In-order dispatcher.
-        var pop = s.accept + offload.acceptToDispatch
-        if offloaded > 0 { pop = max(pop, lastPop + config.dispatchInterval) }
+        var pop = max(s.accept + offload.acceptToDispatch, dispatcherFree)
 
+        let pushed: UInt64
         switch klass {
         case .rvmMatmul:
-            scheduleMatmul(inst, pop: &pop, into: &s)
+            pushed = scheduleMatmul(inst, pop: &pop, into: &s)
         case .rvmLoad:
-            scheduleLoad(inst, base: base, stride: stride, pop: &pop, into: &s)
+            pushed = scheduleLoad(inst, base: base, stride: stride, pop: &pop, into: &s)
         case .rvmStore:
-            scheduleStore(inst, base: base, stride: stride, pop: &pop, into: &s)
+            pushed = scheduleStore(inst, base: base, stride: stride, pop: &pop, into: &s)
         default:
-            scheduleZero(inst, pop: &pop, into: &s)
+            pushed = scheduleZero(inst, pop: &pop, into: &s)
         }
         s.dispatch = pop
         bufferPops[slot] = pop
-        lastPop = pop
+        dispatcherFree = max(pop + config.dispatchInterval, pushed)
         offloaded += 1
         busy.add(s.unit, from: s.start, to: s.busyEnd)
         let port = slots.claimResultPort(from: s.finish, unit: s.unit)
@@ -92,13 +101,29 @@ struct Accelerator: Sendable {
         return s
     }
 
+    /// The cycle the dispatcher has pushed the token of `register` for an
+    /// instruction popped at `pop`: from the next cycle, once the register's
+    /// token FIFO has room. A full FIFO does not hold the instruction back (it
+    /// is already on its way to its unit); it holds the next pop (the dispatcher
+    /// retries the push in PUSH_OPERANDS, rtl/quadrilatero_dispatcher.sv `back_push_op*`).
+    @inline(__always) private func tokenPush(_ register: Int, pop: UInt64) -> UInt64 {
+        max(pop + 1, scoreboard.tokenFree(register))
+    }
+
+    /// Earliest pop for an instruction of a unit whose issue queue holds
+    /// `unitQueueSlots` instructions, each leaving it `delay` cycles after its start.
+    @inline(__always) private static func queueFree(_ starts: WordArray, _ count: Int, delay: UInt64) -> UInt64 {
+        count >= starts.count ? starts[count % starts.count] + delay : 0
+    }
+
     // MARK: systolic array (mmasa.w, mmada.h, mmaqa.b, fmmacc.s)
 
-    private mutating func scheduleMatmul(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
+    private mutating func scheduleMatmul(_ inst: Instruction, pop: inout UInt64,
+                                         into s: inout AcceleratorSchedule) -> UInt64 {
         let md = Int(inst.rd & 7), ms1 = Int(inst.rs1 & 7), ms2 = Int(inst.rs2 & 7)
         pop = max(pop, scoreboard.writeClear(md))                               // WAW
-        if saCount >= saStarts.count { pop = max(pop, saStarts[saCount % saStarts.count] + 1) }
-        pop = max(pop, scoreboard.tokenFree(md), scoreboard.tokenFree(ms1), scoreboard.tokenFree(ms2))
+        pop = max(pop, Self.queueFree(saStarts, saCount, delay: config.saQueueFreeDelay))
+        let pushed = max(tokenPush(md, pop: pop), tokenPush(ms1, pop: pop), tokenPush(ms2, pop: pop))
 
         var start = max(pop + config.saDispatchToStart, saFree)
         // RAW: row r of ms1, ms2 and the accumulator (md) is fed at start + feed + r.
@@ -134,6 +159,7 @@ struct Accelerator: Sendable {
         s.start = start
         s.busyEnd = saFree
         s.finish = lastWrite + 1
+        return pushed
     }
 
     // MARK: LSU
@@ -158,60 +184,71 @@ struct Accelerator: Sendable {
         return granted
     }
 
-    private mutating func lsuQueue(_ pop: inout UInt64) {
-        if lsuCount >= lsuStarts.count { pop = max(pop, lsuStarts[lsuCount % lsuStarts.count] + 1) }
-    }
-
     private mutating func lsuStarted(_ start: UInt64) {
         lsuStarts[lsuCount % lsuStarts.count] = start
         lsuCount += 1
     }
 
     private mutating func scheduleLoad(_ inst: Instruction, base: UInt32, stride: UInt32,
-                                       pop: inout UInt64, into s: inout AcceleratorSchedule) {
+                                       pop: inout UInt64, into s: inout AcceleratorSchedule) -> UInt64 {
         let md = Int(inst.rd & 7)
         pop = max(pop, scoreboard.writeClear(md))                               // WAW
-        lsuQueue(&pop)
-        pop = max(pop, scoreboard.tokenFree(md))
+        pop = max(pop, Self.queueFree(lsuStarts, lsuCount, delay: config.lsuQueueFreeDelay))
+        let pushed = tokenPush(md, pop: pop)
         let start = max(pop + config.lsuDispatchToStart, lsuFree, lsuPortFree)
-        // Memory reads run ahead into the load FIFO; tile writes wait for WAR.
+        // Memory reads run ahead into the load FIFO while the register-file
+        // writes wait (WAR on the destination, or rows of the previous load
+        // still queued): a row is requested only while the FIFO has room.
         var request = start
         var lastGrant = start
-        var write: UInt64 = 0
+        var firstWrite: UInt64 = 0
+        var write = lsuLastWrite
         for r in 0..<TileScoreboard.rows {
+            request = loadRows.firstRequest(from: request, maxHeld: config.lsuLoadFifoRows)
             let grant = accessRow(base &+ UInt32(r) &* stride, from: request)
             s.setRow(r, grant)
             lastGrant = grant
             request = grant + 1
-            var w = grant + config.lsuLoadWriteback
-            if r > 0 { w = max(w, write + 1) }
+            // One register-file write per cycle, in FIFO order; WAR per row.
+            var w = max(grant + config.lsuLoadWriteback, write + 1)
             w = max(w, scoreboard.read(md, r) + config.warRowDelay)
             write = w
+            if r == 0 { firstWrite = w }
+            loadRows.append(grant: grant, write: w)
             scoreboard.noteWrite(md, r, at: w)
         }
+        lsuLastWrite = write
         scoreboard.setWriteClear(md, write + config.scoreboardClearDelay)
         scoreboard.pushToken(md, releasedAt: write)
         lsuStarted(start)
-        lsuFree = max(lastGrant + config.lsuLoadRestart, write)
+        // The LSU takes its next instruction once its requests are done (last
+        // rvalid + registered controller start) and row 0 is in the tile
+        // (rtl/quadrilatero_register_lsu.sv: busy_o = busy | (load_fifo_data_available
+        // & counter_d == '0)); later rows may still wait in the load FIFO.
+        lsuFree = max(lastGrant + config.lsuLoadRestart, firstWrite + 1)
         lsuPortFree = lastGrant + 1
         s.unit = .lsu
         s.start = start
-        s.busyEnd = lsuFree
+        s.busyEnd = max(lsuFree, write + 1)
         s.finish = write + 1
+        return pushed
     }
 
     private mutating func scheduleStore(_ inst: Instruction, base: UInt32, stride: UInt32,
-                                        pop: inout UInt64, into s: inout AcceleratorSchedule) {
+                                        pop: inout UInt64, into s: inout AcceleratorSchedule) -> UInt64 {
         let ms = Int(inst.rd & 7)
-        lsuQueue(&pop)
-        pop = max(pop, scoreboard.tokenFree(ms))
+        pop = max(pop, Self.queueFree(lsuStarts, lsuCount, delay: config.lsuQueueFreeDelay))
+        let pushed = tokenPush(ms, pop: pop)
         let start = max(pop + config.lsuDispatchToStart, lsuFree)
         var read = start
         var request = lsuPortFree
         var lastGrant = start
         for r in 0..<TileScoreboard.rows {
-            // RAW on the source row, then the row goes through the store FIFO to the bus.
-            read = max(start + UInt64(r), scoreboard.written(ms, r) + config.rawRowDelay, r > 0 ? read + 1 : 0)
+            // RAW on the source row; no tile read while load rows are still queued
+            // (rdata_ready_o needs ~load_fifo_data_available); then the row goes
+            // through the store FIFO to the bus.
+            read = max(start + UInt64(r), scoreboard.written(ms, r) + config.rawRowDelay,
+                       r > 0 ? read + 1 : lsuLastWrite + 1)
             scoreboard.noteRead(ms, r, at: read)
             request = max(request, read + config.lsuStoreReadToRequest)
             let grant = accessRow(base &+ UInt32(r) &* stride, from: request)
@@ -229,13 +266,16 @@ struct Accelerator: Sendable {
         s.start = start
         s.busyEnd = max(lsuFree, lastGrant + 1)
         s.finish = lastGrant + 2             // terminate on the last rvalid, finished_o registered
+        return pushed
     }
 
     // MARK: permutation unit (mzero)
 
-    private mutating func scheduleZero(_ inst: Instruction, pop: inout UInt64, into s: inout AcceleratorSchedule) {
+    private mutating func scheduleZero(_ inst: Instruction, pop: inout UInt64,
+                                       into s: inout AcceleratorSchedule) -> UInt64 {
         let md = Int(inst.rd & 7)
-        pop = max(pop, scoreboard.writeClear(md), puFree, scoreboard.tokenFree(md))
+        pop = max(pop, scoreboard.writeClear(md), puFree)
+        let pushed = tokenPush(md, pop: pop)
         let start = pop + config.puDispatchToStart
         var write: UInt64 = 0
         for r in 0..<TileScoreboard.rows {
@@ -252,5 +292,6 @@ struct Accelerator: Sendable {
         s.start = start
         s.busyEnd = write + 1
         s.finish = write + 1
+        return pushed
     }
 }

@@ -85,6 +85,18 @@ struct BankMap: Sendable {
         return mask
     }
 
+    /// The address range of the bank holding `address` (for an interleaved
+    /// region, the whole region); size 0 outside every region.
+    func bankRange(containing address: UInt32) -> (base: UInt32, size: UInt32) {
+        for e in entries {
+            let offset = address &- e.base
+            guard UInt64(offset) < e.size else { continue }
+            if e.interleaved { return (e.base, UInt32(min(e.size, UInt64(UInt32.max)))) }
+            return (e.base &+ (offset / e.bankSize) &* e.bankSize, e.bankSize)
+        }
+        return (0, 0)
+    }
+
     @inline(__always)
     func bank(of address: UInt32) -> Int {
         for e in entries {

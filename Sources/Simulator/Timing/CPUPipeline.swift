@@ -34,18 +34,30 @@ public struct CPUPipeline: RetireFastPath {
     /// Stall cycles charged here; `TimingModel.finish` adds them to the full path's tally.
     @usableFromInline var stalls = FastPathStalls()
 
-    /// False when profiling or recording a timeline: every instruction then takes the full path.
-    @usableFromInline let enabled: Bool
+    /// False when profiling or recording a timeline, or while the full path
+    /// watches a delayed fetch (FetchConflict): every instruction then takes the full path.
+    @usableFromInline var enabled: Bool
+    /// Fetch conflicts modelled: a data access to the code's bank region
+    /// (`codeBase`, `codeSize`, refreshed by the full path) takes the full path.
+    @usableFromInline let fetchConflicts: Bool
+    @usableFromInline var codeBase: UInt32 = 0
+    @usableFromInline var codeSize: UInt32 = 0
     /// CPU stores never need remembering for the hazard detector (TimingModel.storeNeverLate).
     @usableFromInline let storesLandInTime: Bool
     @usableFromInline let cost: CPUCosts
     @usableFromInline let table: UnsafePointer<OpcodeInfo>
 
-    init(cost: CPUCosts, enabled: Bool, storesLandInTime: Bool) {
+    init(cost: CPUCosts, enabled: Bool, storesLandInTime: Bool, fetchConflicts: Bool) {
         self.cost = cost
         self.enabled = enabled
+        self.fetchConflicts = fetchConflicts
         self.storesLandInTime = storesLandInTime
         table = OpcodeTable.pointer
+    }
+
+    mutating func setCodeRegion(base: UInt32, size: UInt32) {
+        codeBase = base
+        codeSize = size
     }
 
     /// Whether `inst` reads the register the previous instruction loaded.
@@ -72,7 +84,9 @@ public struct CPUPipeline: RetireFastPath {
             t &+= cost.alu
         case .load, .store:
             guard t >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
-                    && (klass == .load || storesLandInTime) else { return false }
+                    && (klass == .load || storesLandInTime)
+                    && (!fetchConflicts || (r.address &- codeBase >= codeSize && r.pc &- codeBase < codeSize))
+            else { return false }
             t &+= cost.loadStore
         case .branch:
             let taken = r.nextPC != r.pc &+ 4

@@ -8,6 +8,8 @@ public enum StallCause: Int, CaseIterable, Codable, Sendable {
     case bankConflict
     /// A load waited for an in-flight `mst.w` to write its word (CheckConfig.cpuLoadsWaitForAcceleratorStores).
     case acceleratorStoreWait
+    /// An instruction fetch lost its bank to the CPU's own data access (FetchConflict).
+    case fetchConflict
 
     public var name: String {
         switch self {
@@ -24,6 +26,7 @@ public enum StallCause: Int, CaseIterable, Codable, Sendable {
         case .offloadBufferFull: return "offload-buffer-full"
         case .bankConflict: return "bank-conflict"
         case .acceleratorStoreWait: return "accelerator-store-wait"
+        case .fetchConflict: return "fetch-conflict"
         }
     }
 }

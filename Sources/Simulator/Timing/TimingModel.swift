@@ -74,6 +74,8 @@ public struct TimingModel: TimingObserver {
     private let profiling: Bool
     /// Profiling or a timeline: every instruction takes the full path.
     private let detailed: Bool
+    private var fetch = FetchConflict()
+    private let fetchConflicts: Bool
 
     private var timeline: TimelineRecorder?
     private var spanFunction = -1
@@ -96,8 +98,10 @@ public struct TimingModel: TimingObserver {
         self.functions = FunctionTable(functions)
         profiling = !functions.isEmpty
         detailed = profiling || timeline != nil
+        fetchConflicts = config.memory.fetchConflicts
         fastPath = CPUPipeline(cost: CPUCosts(config.cpu), enabled: !detailed,
-                               storesLandInTime: 1 + config.memory.cpuStoreDelay <= storeNeverLate)
+                               storesLandInTime: 1 + config.memory.cpuStoreDelay <= storeNeverLate,
+                               fetchConflicts: config.memory.fetchConflicts)
         functionCycles = [UInt64](repeating: 0, count: self.functions.ranges.count + 1)
         functionInstret = functionCycles
         self.timeline = timeline.map { TimelineRecorder(window: $0) }
@@ -125,12 +129,19 @@ public struct TimingModel: TimingObserver {
         let issue = fastPath.clock
         var t = issue
         let lastLoadRd = fastPath.lastLoadRd, lastWrittenRd = fastPath.lastWrittenRd
+        if fetch.watching {
+            let bubble = fetch.next(pc: r.pc)
+            if bubble > 0 { stall(.fetchConflict, bubble, &t) }
+            fastPath.enabled = !(detailed || fetch.watching)
+        }
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
             let src = info.sources
             if (src & 1 != 0 && inst.rs1 == lastLoadRd) || (src & 2 != 0 && inst.rs2 == lastLoadRd) {
                 stall(.loadUse, cost.loadUseStall, &t)
+                // jalr takes no forwarded target: held while the load is in EX and again in WB.
+                if klass == .jalr { stall(.jalrDependency, cost.jalrDependencyStall, &t) }
             }
         } else if klass == .jalr && lastWrittenRd != 0 && inst.rs1 == lastWrittenRd {
             stall(.jalrDependency, cost.jalrDependencyStall, &t)
@@ -169,6 +180,11 @@ public struct TimingModel: TimingObserver {
             }
         }
 
+        if fetch.watching {
+            fetch.settle(pc: r.pc, cycles: t - issue)
+            fastPath.enabled = !(detailed || fetch.watching)
+        }
+        if fetchConflicts { fastPath.setCodeRegion(base: fetch.codeBase, size: fetch.codeSize) }
         fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
         fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
         fastPath.instret += 1
@@ -210,15 +226,24 @@ public struct TimingModel: TimingObserver {
         }
     }
 
+    /// A load or store granted in its first cycle may delay the fetch of a later instruction.
+    @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
+        guard fetchConflicts && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) && t == cycles else { return }
+        fetch.dataAccess(pc: r.pc, address: r.address, banks: bankMap)
+        if fetch.watching { fastPath.enabled = false }
+    }
+
     private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
+        fetchMayWait(r, t)
         if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
             if loadsWaitForStores && ready > t {
-                accelerator.busy.cpuWaited(from: t, to: ready)
-                stall(.acceleratorStoreWait, ready - t, &t)
+                let seen = ready + config.checks.storeWaitExtra
+                accelerator.busy.cpuWaited(from: t, to: seen)
+                stall(.acceleratorStoreWait, seen - t, &t)
             }
         }
         memoryCost(r.address, size, &t)
@@ -227,6 +252,7 @@ public struct TimingModel: TimingObserver {
     private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
+        fetchMayWait(r, t)
         let lands = t + 1 + cpuStoreDelay
         if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
                                                pc: r.pc, word: r.instruction.word) {

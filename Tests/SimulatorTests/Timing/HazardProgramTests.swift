@@ -48,6 +48,28 @@ func depthFour(_ hazards: CheckConfig.HazardMode = .report) -> TimingConfig {
         #expect(report.json.contains("\"timing_failure\": \"memory hazard at"))
     }
 
+    /// kernels/micro/race_rewrite.c, the RTL observation of RVM-SPEC.md §1.
+    /// Depth 4: the CPU is released at once (li, mv, li; stores to word w at
+    /// A + 7 + 7w, A the last mmasa.w's issue); the mld.w waits behind the WAW
+    /// chain on m2 and reads row r at about A + 33 + r: the four stores to row 0
+    /// (words 0-3) have landed by then, the rest have not. Depth 1: the CPU is held
+    /// on the mld.w until the chain's last mmasa.w is dispatched; accepted at a,
+    /// the mld.w reads row r at a + 4 + r, and the first store (word 0, issued
+    /// at a + 4 after li, mv, li) lands at a + 5 at the earliest: nothing is seen.
+    @Test func rewriteIsPartlySeenAtDepthFourAndNotAtDepthOne() throws {
+        let deep = try #require(try runMicro("race_rewrite.c", config: depthFour()).timing)
+        let buffer = try #require(try runMicro("race_rewrite.c").memory.symbols.address(of: "buffer"))
+        #expect(deep.hazardCount == 4)
+        #expect(deep.hazards.allSatisfy { $0.kind == .cpuStoreBeforeAcceleratorLoad })
+        #expect(deep.hazards.map(\.address) == [buffer, buffer + 4, buffer + 8, buffer + 12])   // row 0 only
+
+        let shallow = try #require(try runMicro("race_rewrite.c").timing)
+        #expect(shallow.hazardCount == 0)
+        var strict = TimingConfig()
+        strict.checks.hazards = .strict
+        #expect(try runMicro("race_rewrite.c", config: strict).timingFailure == nil)
+    }
+
     @Test func errataProgramIsWarnedWithPCAndWord() throws {
         let report = try runMicro("errata.c")
         let timing = try #require(report.timing)
