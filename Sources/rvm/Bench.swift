@@ -9,7 +9,7 @@ import Testbench
 /// the table goes to stdout, progress to stderr.
 ///
 /// Exit status: 0 when every row is correct, 1 when any row failed (the
-/// others still ran), 2 on bad arguments or a missing toolchain.
+/// others still ran), 64 on bad arguments, 2 when the toolchain is missing.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -61,9 +61,10 @@ struct Bench: ParsableCommand {
             }
             variants = variants.filter { onlyVariants.contains($0.name) }
         }
+        let kernelRunner = try runner()     // a bad --timing is a usage error (64), not a toolchain one
         let driver: BenchDriver
         do {
-            driver = try Conv1dStudy.driver(packageRoot: packageRoot, runner: try runner(), algorithm: algorithm)
+            driver = try Conv1dStudy.driver(packageRoot: packageRoot, runner: kernelRunner, algorithm: algorithm)
         } catch {
             printError("rvm bench: \(error)")
             throw ExitCode(2)
