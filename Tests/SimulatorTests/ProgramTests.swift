@@ -116,10 +116,10 @@ import Testing
         let c = "0x" + String(format: "%08x", cell)
         #expect(lines.count == 11)
         #expect(lines[0] == "core   0: 3 0x00000180 (0x00500513) x10 0x00000005")
-        #expect(lines[1] == "core   0: 3 0x00000184 (0x00000417) x 8 0x00000184")   // auipc s0, 0
+        #expect(lines[1] == "core   0: 3 0x00000184 (0x00000417) x8  0x00000184")   // auipc s0, 0
         #expect(lines[3] == "core   0: 3 0x0000018c (0x00a42023) mem \(c) 0x00000005")
         #expect(lines[4] == "core   0: 3 0x00000190 (0x00042583) x11 0x00000005 mem \(c)")
-        #expect(lines[5] == "core   0: 3 0x00000194 (0x00a402a3) mem 0x" + String(format: "%08x", cell + 5) + " 0x5")
+        #expect(lines[5] == "core   0: 3 0x00000194 (0x00a402a3) mem 0x" + String(format: "%08x", cell + 5) + " 0x05")
         #expect(lines[6] == "core   0: 3 0x00000198 (0x34051073) c832_mscratch 0x00000005")
         #expect(lines[7] == "core   0: 3 0x0000019c (0x20000fb7) x31 0x20000000")
         #expect(lines[8] == "core   0: 3 0x000001a0 (0x00afa223) mem 0x20000004 0x00000005")

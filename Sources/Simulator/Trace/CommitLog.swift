@@ -4,16 +4,17 @@ import Glibc
 #endif
 
 /// Writes Spike's `--log-commits` format (riscv-isa-sim riscv/execute.cc,
-/// commit_log_print_insn), one line per retired instruction:
+/// commit_log_print_insn, current master: `" %c%-2d "` and `0x%02x` bytes; older
+/// Spike printed `x 5` and `0x5`), one line per retired instruction:
 ///
-///     core   0: 3 0x00000180 (0x00000297) x 5 0x00000180
+///     core   0: 3 0x00000180 (0x00000297) x5  0x00000180
 ///     core   0: 3 0x00000190 (0x0002a503) x10 0x00000007 mem 0x00000200
 ///     core   0: 3 0x00000194 (0x00a2a023) mem 0x00000204 0x00000007
 ///
-/// i.e. privilege 3 (M), the PC and the instruction word; then ` x<rd, width 2>
-/// <value>` for a GPR write (never x0), ` c<number>_<name> <value>` for a CSR
+/// i.e. privilege 3 (M), the PC and the instruction word; then ` x<rd, left-justified
+/// in 2 columns> <value>` for a GPR write (never x0), ` c<number>_<name> <value>` for a CSR
 /// write, ` mem <address>` per load and ` mem <address> <data>` per store (data
-/// printed as Spike does: 0x%01x for bytes, 0x%04x for halves, 0x%08x for words).
+/// printed as Spike does: 0x%02x for bytes, 0x%04x for halves, 0x%08x for words).
 /// Trapping instructions print no line, as in Spike. RVM loads and stores log
 /// their 16 word accesses; tile-register writes are not logged.
 public struct CommitLogObserver<Inner: TimingObserver>: TimingObserver {
@@ -77,9 +78,10 @@ public final class CommitLogWriter {
         appendHex(instruction.word, digits: 8)
         append(")")
         if Self.writesRD(instruction.opcode) && instruction.rd != 0 {
-            append(instruction.rd < 10 ? " x " : " x")
+            // Spike's `" %c%-2d "`: the number left-justified in two columns.
+            append(" x")
             append(String(instruction.rd))
-            append(" 0x")
+            append(instruction.rd < 10 ? "  0x" : " 0x")
             appendHex(machine.register(Int(instruction.rd)), digits: 8)
         }
         if let csrWrite {
@@ -95,7 +97,7 @@ public final class CommitLogWriter {
             appendHex(record.address, digits: 8)
             append(" 0x")
             switch instruction.opcode {
-            case .sb: appendHex(record.operand2 & 0xFF, digits: 1)
+            case .sb: appendHex(record.operand2 & 0xFF, digits: 2)
             case .sh: appendHex(record.operand2 & 0xFFFF, digits: 4)
             default: appendHex(record.operand2, digits: 8)
             }
