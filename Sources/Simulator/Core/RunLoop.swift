@@ -55,7 +55,7 @@ extension Machine {
                 let target = pc &+ imm
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -66,7 +66,7 @@ extension Machine {
                 let target = (a &+ imm) & ~1
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -89,7 +89,7 @@ extension Machine {
                     let target = pc &+ imm
                     if target & 3 != 0 {
                         guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                        else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                        else { return fault(.misalignedJump(target: target), pc: pc) }
                         retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                         pc = handler
                         continue
@@ -109,7 +109,7 @@ extension Machine {
                 case .lb: value = load(ram, address, size: 1).map(LoadExtension.byte)
                 default: value = load(ram, address, size: 1)
                 }
-                guard let value else { return fault(.loadOutsideMemory(address: address), pc: pc) }
+                guard let value else { return fault(accessFault(address, size: Self.accessSize(instruction.opcode), store: false), pc: pc) }
                 x[rd] = value
 
             // Stores
@@ -120,7 +120,7 @@ extension Machine {
                 switch store(ram, address, size: size, value: b, tohostWord: tohost) {
                 case .done: break
                 case .stop: limit = 0
-                case .fault: return fault(.storeOutsideMemory(address: address), pc: pc)
+                case .fault: return fault(accessFault(address, size: Int(size), store: true), pc: pc)
                 }
 
             // Register-immediate
@@ -202,8 +202,7 @@ extension Machine {
                 case .done: break
                 case .stop: limit = 0
                 case .fault(let address):
-                    return fault(instruction.opcode == .mldW ? .loadOutsideMemory(address: address)
-                                                             : .storeOutsideMemory(address: address), pc: pc)
+                    return fault(accessFault(address, size: 4, store: instruction.opcode == .mstW), pc: pc)
                 }
             case .mzero:
                 matrixZero(tile: rd)
