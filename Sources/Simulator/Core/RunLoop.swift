@@ -55,7 +55,7 @@ extension Machine {
                 let target = pc &+ imm
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.misalignedJump(target: target), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -66,7 +66,7 @@ extension Machine {
                 let target = (a &+ imm) & ~1
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.misalignedJump(target: target), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -89,7 +89,7 @@ extension Machine {
                     let target = pc &+ imm
                     if target & 3 != 0 {
                         guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                        else { return fault(.misalignedJump(target: target), pc: pc) }
+                        else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                         retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                         pc = handler
                         continue
@@ -109,7 +109,10 @@ extension Machine {
                 case .lb: value = load(ram, address, size: 1).map(LoadExtension.byte)
                 default: value = load(ram, address, size: 1)
                 }
-                guard let value else { return fault(accessFault(address, size: Self.accessSize(instruction.opcode), store: false), pc: pc) }
+                guard let value else {
+                    let kind = accessFault(address, size: Self.accessSize(instruction.opcode), store: false)
+                    return fault(kind, pc: pc, word: instruction.word)
+                }
                 x[rd] = value
 
             // Stores
@@ -120,7 +123,7 @@ extension Machine {
                 switch store(ram, address, size: size, value: b, tohostWord: tohost) {
                 case .done: break
                 case .stop: limit = 0
-                case .fault: return fault(accessFault(address, size: Int(size), store: true), pc: pc)
+                case .fault: return fault(accessFault(address, size: Int(size), store: true), pc: pc, word: instruction.word)
                 }
 
             // Register-immediate
@@ -165,7 +168,7 @@ extension Machine {
             case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
                 guard let old = executeCSR(instruction, source: a, cycles: observer.cycles, instret: instret) else {
                     guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: instruction.word, pc: pc)
-                    else { return fault(.illegalInstruction, pc: pc) }
+                    else { return fault(.illegalInstruction, pc: pc, word: instruction.word) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -177,7 +180,7 @@ extension Machine {
                 next = returnFromTrap()
             case .ecall:
                 guard let handler = enterTrap(cause: TrapCause.environmentCall, value: 0, pc: pc)
-                else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc) }
+                else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc, word: instruction.word) }
                 retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue
@@ -186,7 +189,7 @@ extension Machine {
                     if semihostingCall(cycles: observer.cycles) { limit = 0 }
                 } else {
                     guard let handler = enterTrap(cause: TrapCause.breakpoint, value: pc, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc) }
+                    else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &record, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -202,7 +205,7 @@ extension Machine {
                 case .done: break
                 case .stop: limit = 0
                 case .fault(let address):
-                    return fault(accessFault(address, size: 4, store: instruction.opcode == .mstW), pc: pc)
+                    return fault(accessFault(address, size: 4, store: instruction.opcode == .mstW), pc: pc, word: instruction.word)
                 }
             case .mzero:
                 matrixZero(tile: rd)
@@ -224,7 +227,7 @@ extension Machine {
                     continue
                 }
                 guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: word, pc: pc)
-                else { return fault(.illegalInstruction, pc: pc) }
+                else { return fault(.illegalInstruction, pc: pc, word: word) }
                 retireTrap(&observer, &record, decoded, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue

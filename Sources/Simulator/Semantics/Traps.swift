@@ -56,9 +56,11 @@ extension Machine {
     }
 
     /// The fault reported when a trap has no handler or an access fails.
+    /// `word` is the instruction that ran: memory may no longer hold it (an
+    /// `mst.w` can overwrite itself with the rows it wrote before faulting).
     @inline(never)
-    func fault(_ kind: Fault.Kind, pc: UInt32) -> StopReason {
-        .fault(Fault(kind: kind, pc: pc, word: instructionWord(at: pc),
+    func fault(_ kind: Fault.Kind, pc: UInt32, word: UInt32? = nil) -> StopReason {
+        .fault(Fault(kind: kind, pc: pc, word: word ?? instructionWord(at: pc),
                      function: symbols.symbol(containing: pc)?.name, mtvec: csr.mtvec))
     }
 }
