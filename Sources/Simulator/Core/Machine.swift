@@ -119,7 +119,7 @@ public final class Machine {
     /// `count` bytes of RAM at `address`, or nil when they are not all in RAM.
     public func readMemory(_ address: UInt32, count: Int) -> [UInt8]? {
         let ram = storage.view
-        guard count >= 0, let offset = ram.offset(of: address, count: UInt32(count)) else { return nil }
+        guard count >= 0, count <= Int(ram.size), let offset = ram.offset(of: address, count: UInt32(count)) else { return nil }
         return Array(UnsafeRawBufferPointer(start: ram.bytes + Int(offset), count: count))
     }
 
@@ -140,7 +140,7 @@ public final class Machine {
     @discardableResult
     public func writeMemory(_ address: UInt32, _ bytes: [UInt8]) -> Bool {
         let ram = storage.view
-        guard let offset = ram.offset(of: address, count: UInt32(bytes.count)) else { return false }
+        guard bytes.count <= Int(ram.size), let offset = ram.offset(of: address, count: UInt32(bytes.count)) else { return false }
         for (index, byte) in bytes.enumerated() { ram.store8(offset + UInt32(index), byte) }
         return true
     }
