@@ -8,9 +8,9 @@ import TestSupport
 /// must end in a typed error with a one-line message, or load, list and run
 /// (functionally and timed, a bounded number of cycles) to a stop the
 /// StopReasonOracle accepts. A crash or hang fails the whole test run.
-/// RVM_FUZZ_CASES raises the number of mutants per seed.
+/// See FuzzSettings for deeper runs.
 @Suite struct ELFMutationFuzzTests {
-    static let cases = ProcessInfo.processInfo.environment["RVM_FUZZ_CASES"].flatMap(Int.init) ?? 120
+    static let cases = FuzzSettings.cases(default: 120)
     static let maxCycles: UInt64 = 2_000
 
     struct Seed {
@@ -76,7 +76,7 @@ import TestSupport
         for (seedIndex, seed) in try Self.seeds(in: directory).enumerated() {
             // The unmutated seed must load and run: otherwise every mutant is rejected for nothing.
             _ = try Machine(platform: seed.platform, image: ELFImage(bytes: seed.bytes))
-            var mutator = ELFMutator(seed: 0xE1F_0000 + UInt64(seedIndex))
+            var mutator = ELFMutator(seed: (0xE1F_0000 + UInt64(seedIndex)) ^ FuzzSettings.seed)
             for index in 0..<Self.cases {
                 let (bytes, what) = mutator.mutate(seed.bytes)
                 let context = "\(seed.name) mutant \(index) (\(what))"

@@ -8,9 +8,9 @@ import TestSupport
 /// handler, functionally and through the cycle model: the simulator must never
 /// crash, and every stop must be one the StopReasonOracle accepts (one line,
 /// PC and word, a cause that follows from the instruction and its operands).
-/// Seeded: a failure names its case; RVM_FUZZ_CASES raises the case count.
+/// Seeded: a failure names its case (see FuzzSettings for deeper runs).
 @Suite struct RandomInstructionStreamTests {
-    static let cases = ProcessInfo.processInfo.environment["RVM_FUZZ_CASES"].flatMap(Int.init) ?? 150
+    static let cases = FuzzSettings.cases(default: 150)
     static let maxCycles: UInt64 = 1_500
 
     /// `_start` optionally installs a handler that skips the trapping
@@ -46,7 +46,7 @@ import TestSupport
         defer { ScratchDirectory.remove(directory) }
         let image = try Self.template(handler: handler, in: directory)
         let stream = try #require(image.symbols.address(of: "stream"))
-        var generator = SeededGenerator(seed: handler ? 0x5EED_0001 : 0x5EED_0002)
+        var generator = SeededGenerator(seed: (handler ? 0x5EED_0001 : 0x5EED_0002) ^ FuzzSettings.seed)
         var faults = 0
         for index in 0..<Self.cases {
             let words = (0..<256).map { _ in RandomWords.word(&generator) }
