@@ -138,6 +138,14 @@ private enum ELFParser {
 
     private static func loadSegments(_ elf: OpaquePointer, header: GElf_Ehdr, fileSize: Int,
                                      file: UnsafeRawBufferPointer) throws(ELFError) -> [ELFImage.Segment] {
+        // libelf quietly shortens (or fails on) a table running past the end of
+        // the file; judge the header's own numbers first (0xFFFF: count in section 0).
+        if header.e_phnum != 0xFFFF {
+            let declaredEnd = UInt64(header.e_phoff) + UInt64(header.e_phnum) * UInt64(phdrSize)
+            guard declaredEnd <= UInt64(fileSize) else {
+                throw .truncated("program headers extend past the end of the file (\(header.e_phnum) at offset \(header.e_phoff), file has \(fileSize) bytes)")
+            }
+        }
         var count = 0
         guard elf_getphdrnum(elf, &count) == 0 else {
             throw .malformed("unreadable program header table: \(libelfMessage())")

@@ -59,6 +59,21 @@ import TestSupport
         #expect(Self.loadError(bytes)?.description == "malformed ELF file: section header table at offset \(shoff) is unusable (e_shnum = 0)")
     }
 
+    /// A program header table past the end of the file used to read as "no
+    /// loadable segment" (libelf shortened it) or libelf's "invalid data".
+    @Test func programHeadersPastTheEndAreReported() throws {
+        let directory = try Toolchain.scratch()
+        defer { ScratchDirectory.remove(directory) }
+        let original = try Self.elf(in: directory)
+        let phnum = ELFMutator.get16(original, 44)
+        for offset in [UInt32(original.count - 16), 0xFFFF_FFF0] {
+            var bytes = original
+            ELFMutator.put32(&bytes, 28, offset)
+            #expect(Self.loadError(bytes)?.description
+                    == "truncated ELF file: program headers extend past the end of the file (\(phnum) at offset \(offset), file has \(original.count) bytes)")
+        }
+    }
+
     @Test func overlappingSegmentsAreRefused() throws {
         let directory = try Toolchain.scratch()
         defer { ScratchDirectory.remove(directory) }
