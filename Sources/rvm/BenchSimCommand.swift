@@ -12,14 +12,18 @@ struct BenchSimCommand: ParsableCommand {
     @Option(help: "The benchmark ELF (X-HEEP layout).")
     var elf: String = "kernels/bench-sim/bench-sim.elf"
 
-    @Option(help: "Number of timed runs per mode (the best and the median are reported).")
+    @Option(parsing: .unconditional, help: "Number of timed runs per mode (the best and the median are reported).")
     var runs: Int = 5
+
+    func validate() throws {
+        guard runs >= 1 else { throw ValidationError("--runs must be at least 1 (got \(runs))") }
+    }
 
     func run() throws {
         let functional: SimulatorBenchmark.Result, timed: SimulatorBenchmark.Result
         do {
-            functional = try SimulatorBenchmark.measure(elfPath: elf, runs: max(1, runs))
-            timed = try SimulatorBenchmark.measure(elfPath: elf, runs: max(1, runs), timing: TimingConfig())
+            functional = try SimulatorBenchmark.measure(elfPath: elf, runs: runs)
+            timed = try SimulatorBenchmark.measure(elfPath: elf, runs: runs, timing: TimingConfig())
         } catch {
             printError("rvm bench-sim: \(elf): \(error)")
             throw ExitCode(2)

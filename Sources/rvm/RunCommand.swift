@@ -23,7 +23,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The ELF file to run.")
     var program: String
 
-    @Option(help: "Stop after this many cycles.")
+    // .unconditional: "-1" is a bad value to report, not a missing one.
+    @Option(parsing: .unconditional, help: "Stop after this many cycles.")
     var maxCycles: UInt64 = RunOptions.defaultMaxCycles
 
     @Option(help: "Write a Spike-format commit log to this file.")
@@ -53,7 +54,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write a Chrome/Perfetto trace-event timeline (open in ui.perfetto.dev).")
     var timeline: String?
 
-    @Option(help: "Cycle window START:END of the timeline (either side may be empty).")
+    @Option(parsing: .unconditional, help: "Cycle window START:END of the timeline (either side may be empty).")
     var timelineWindow: String?
 
     func validate() throws {
@@ -64,11 +65,23 @@ struct RunCommand: ParsableCommand {
             }
         }
         if timelineWindow != nil && timeline == nil { throw ValidationError("--timeline-window needs --timeline FILE") }
+        if Platform.presets[platform] == nil {
+            throw ValidationError("unknown platform '\(platform)' (choose: \(Platform.presets.keys.sorted().joined(separator: ", ")))")
+        }
+        if let timelineWindow {
+            do { _ = try CycleWindow(parsing: timelineWindow) } catch { throw ValidationError("--timeline-window: \(error)") }
+        }
     }
 
     func run() throws {
-        guard let board = Platform.presets[platform] else {
-            throw ValidationError("unknown platform '\(platform)' (choose: \(Platform.presets.keys.sorted().joined(separator: ", ")))")
+        let board = Platform.presets[platform] ?? .xheep   // checked in validate()
+        // Output files are checked before the run, not after minutes of simulation.
+        for (path, what) in [(logCommits, "commit log"), (timeline, "timeline")] {
+            guard let path else { continue }
+            do { try HostFile.checkWritable(path) } catch {
+                printError("rvm: cannot write the \(what) to \(path): \(error.reason)")
+                throw ExitCode(2)
+            }
         }
         var options = RunOptions(maxCycles: maxCycles, commitLogPath: logCommits, echoConsole: !json)
         if timing == .cycle { options.timing = try timingOptions() }
@@ -80,8 +93,8 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if let path = timeline, let data = report.timelineJSON {
-            do { try data.write(to: URL(fileURLWithPath: path)) } catch {
-                printError("rvm: cannot write the timeline to \(path): \(error.localizedDescription)")
+            do { try HostFile.write(Array(data), to: path) } catch {
+                printError("rvm: cannot write the timeline to \(path): \(error.reason)")
                 throw ExitCode(2)
             }
         }
@@ -110,12 +123,9 @@ struct RunCommand: ParsableCommand {
         var config = TimingConfig()
         if let path = self.config {
             do {
-                config = try TimingConfig.load(json: try Data(contentsOf: URL(fileURLWithPath: path)))
-            } catch let error as TimingConfigError {
-                printError("rvm: \(path): \(error)")
-                throw ExitCode(2)
+                config = try TimingConfigFile.load(path: path)
             } catch {
-                printError("rvm: \(path): cannot read the timing configuration: \(error.localizedDescription)")
+                printError("rvm: \(path): \(error)")
                 throw ExitCode(2)
             }
         }
@@ -129,9 +139,7 @@ struct RunCommand: ParsableCommand {
         if strictHazards { config.checks.hazards = .strict }
         var window: CycleWindow?
         if timeline != nil {
-            do { window = try timelineWindow.map(CycleWindow.init(parsing:)) ?? CycleWindow() } catch {
-                throw ValidationError("\(error)")
-            }
+            window = timelineWindow.flatMap { try? CycleWindow(parsing: $0) } ?? CycleWindow()   // checked in validate()
         }
         // Cycles per function cost speed; only reports that show them pay for them.
         return TimingOptions(config: config, timeline: window, profileFunctions: stats || json || timeline != nil)

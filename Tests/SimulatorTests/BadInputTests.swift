@@ -129,7 +129,7 @@ import Testing
             li t0, 0x1fffe
             sw a1, 0(t0)             # crosses the end of RAM
             """)
-        #expect(store.description == "store to unmapped address 0x0001fffe at pc 0x00000188 <_start>, instruction 0x00b2a023")
+        #expect(store.description == "4-byte store at 0x0001fffe runs past the end of RAM (0x00020000) at pc 0x00000188 <_start>, instruction 0x00b2a023")
         #expect(store.name == "store_fault")
     }
 

@@ -34,10 +34,12 @@ public final class Machine {
     /// entry point does not fit the platform's RAM.
     public init(platform: Platform, image: ELFImage, console: Console = Console()) throws(LoadError) {
         let map = platform.memoryMap
+        try Self.checkRAM(map)
         for segment in image.segments where !map.ramContains(segment.address, count: segment.memorySize) {
             throw .segmentOutsideMemory(address: segment.address, size: segment.memorySize,
                                         ramBase: map.ramBase, ramSize: map.ramSize)
         }
+        try Self.checkDisjoint(image.segments)
         guard map.ramContains(image.entry, count: 4) else {
             throw .entryOutsideMemory(entry: image.entry, ramBase: map.ramBase, ramSize: map.ramSize)
         }
@@ -70,6 +72,30 @@ public final class Machine {
         }
     }
 
+    /// RAM the run loop can address safely: word-aligned, at least one word,
+    /// not wrapping past 4 GiB (its bounds checks rely on all three).
+    static func checkRAM(_ map: MemoryMap) throws(LoadError) {
+        guard map.ramBase & 3 == 0 else {
+            throw .invalidPlatform("RAM base 0x\(hex8(map.ramBase)) is not 4-byte aligned")
+        }
+        guard map.ramSize >= 4, map.ramSize & 3 == 0 else {
+            throw .invalidPlatform("RAM size \(map.ramSize) is not a positive multiple of 4 bytes")
+        }
+        guard UInt64(map.ramBase) + UInt64(map.ramSize) <= 1 << 32 else {
+            throw .invalidPlatform("RAM \(LoadError.range(map.ramBase, map.ramSize)) runs past the end of the 32-bit address space")
+        }
+    }
+
+    /// Segments (already known to lie in RAM, so their ends do not wrap) must not share bytes.
+    static func checkDisjoint(_ segments: [ELFImage.Segment]) throws(LoadError) {
+        let sorted = segments.filter { $0.memorySize > 0 }.sorted { $0.address < $1.address }
+        for (first, second) in zip(sorted, sorted.dropFirst())
+        where UInt64(first.address) + UInt64(first.memorySize) > UInt64(second.address) {
+            throw .overlappingSegments(first: first.address, firstSize: first.memorySize,
+                                       second: second.address, secondSize: second.memorySize)
+        }
+    }
+
     deinit {
         gpr.deallocate()
         tiles.deallocate()
@@ -93,7 +119,7 @@ public final class Machine {
     /// `count` bytes of RAM at `address`, or nil when they are not all in RAM.
     public func readMemory(_ address: UInt32, count: Int) -> [UInt8]? {
         let ram = storage.view
-        guard count >= 0, let offset = ram.offset(of: address, count: UInt32(count)) else { return nil }
+        guard count >= 0, count <= Int(ram.size), let offset = ram.offset(of: address, count: UInt32(count)) else { return nil }
         return Array(UnsafeRawBufferPointer(start: ram.bytes + Int(offset), count: count))
     }
 
@@ -114,7 +140,7 @@ public final class Machine {
     @discardableResult
     public func writeMemory(_ address: UInt32, _ bytes: [UInt8]) -> Bool {
         let ram = storage.view
-        guard let offset = ram.offset(of: address, count: UInt32(bytes.count)) else { return false }
+        guard bytes.count <= Int(ram.size), let offset = ram.offset(of: address, count: UInt32(bytes.count)) else { return false }
         for (index, byte) in bytes.enumerated() { ram.store8(offset + UInt32(index), byte) }
         return true
     }

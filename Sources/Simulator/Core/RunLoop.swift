@@ -58,7 +58,7 @@ extension Machine {
                 let target = pc &+ imm
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -70,7 +70,7 @@ extension Machine {
                 let target = (a &+ imm) & ~1
                 if target & 3 != 0 {
                     guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                    else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -94,7 +94,7 @@ extension Machine {
                     let target = pc &+ imm
                     if target & 3 != 0 {
                         guard let handler = enterTrap(cause: TrapCause.instructionAddressMisaligned, value: target, pc: pc)
-                        else { return fault(.unhandledTrap(cause: TrapCause.instructionAddressMisaligned), pc: pc) }
+                        else { return fault(.misalignedJump(target: target), pc: pc, word: instruction.word) }
                         retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                         pc = handler
                         continue
@@ -114,7 +114,10 @@ extension Machine {
                 case .lb: value = load(ram, address, size: 1).map(LoadExtension.byte)
                 default: value = load(ram, address, size: 1)
                 }
-                guard let value else { return fault(.loadOutsideMemory(address: address), pc: pc) }
+                guard let value else {
+                    let kind = accessFault(address, size: Self.accessSize(instruction.opcode), store: false)
+                    return fault(kind, pc: pc, word: instruction.word)
+                }
                 x[rd] = value
                 retired(.load, &observer, &fast, pc, instruction, next, b, address: address)
 
@@ -125,7 +128,7 @@ extension Machine {
                 switch store(ram, address, size: size, value: b, tohostWord: tohost) {
                 case .done: break
                 case .stop: limit = 0
-                case .fault: return fault(.storeOutsideMemory(address: address), pc: pc)
+                case .fault: return fault(accessFault(address, size: Int(size), store: true), pc: pc, word: instruction.word)
                 }
                 retired(.store, &observer, &fast, pc, instruction, next, b, address: address)
 
@@ -172,7 +175,7 @@ extension Machine {
             case .csrrw, .csrrs, .csrrc, .csrrwi, .csrrsi, .csrrci:
                 guard let old = executeCSR(instruction, source: a, cycles: fast.cycles, instret: instret) else {
                     guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: instruction.word, pc: pc)
-                    else { return fault(.illegalInstruction, pc: pc) }
+                    else { return fault(.illegalInstruction, pc: pc, word: instruction.word) }
                     retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -186,7 +189,7 @@ extension Machine {
                 retired(.mret, &observer, &fast, pc, instruction, next, b)
             case .ecall:
                 guard let handler = enterTrap(cause: TrapCause.environmentCall, value: 0, pc: pc)
-                else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc) }
+                else { return fault(.unhandledTrap(cause: TrapCause.environmentCall), pc: pc, word: instruction.word) }
                 retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue
@@ -196,7 +199,7 @@ extension Machine {
                     retired(.system, &observer, &fast, pc, instruction, next, b)
                 } else {
                     guard let handler = enterTrap(cause: TrapCause.breakpoint, value: pc, pc: pc)
-                    else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc) }
+                    else { return fault(.unhandledTrap(cause: TrapCause.breakpoint), pc: pc, word: instruction.word) }
                     retireTrap(&observer, &fast, &trapRecord, instruction, pc: pc, handler: handler, b: b)
                     pc = handler
                     continue
@@ -211,8 +214,7 @@ extension Machine {
                 case .done: break
                 case .stop: limit = 0
                 case .fault(let address):
-                    return fault(instruction.opcode == .mldW ? .loadOutsideMemory(address: address)
-                                                             : .storeOutsideMemory(address: address), pc: pc)
+                    return fault(accessFault(address, size: 4, store: instruction.opcode == .mstW), pc: pc, word: instruction.word)
                 }
                 retired(instruction.opcode == .mldW ? .rvmLoad : .rvmStore, &observer, &fast, pc, instruction, next, b, address: a)
             case .mzero:
@@ -240,7 +242,7 @@ extension Machine {
                     continue
                 }
                 guard let handler = enterTrap(cause: TrapCause.illegalInstruction, value: word, pc: pc)
-                else { return fault(.illegalInstruction, pc: pc) }
+                else { return fault(.illegalInstruction, pc: pc, word: word) }
                 retireTrap(&observer, &fast, &trapRecord, decoded, pc: pc, handler: handler, b: b)
                 pc = handler
                 continue

@@ -38,14 +38,24 @@ public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
         case loadOutsideMemory(address: UInt32)
         /// A store to an address that is neither RAM nor a device.
         case storeOutsideMemory(address: UInt32)
+        /// A `size`-byte access that starts in RAM and runs past its end.
+        case accessPastEndOfRAM(address: UInt32, size: Int, store: Bool, ramEnd: UInt32)
+        /// A device access that is not naturally aligned: cv32e40p would split
+        /// it into two bus transactions with byte enables, which the device
+        /// models do not merge, so it stops the run instead of misbehaving quietly.
+        case misalignedDeviceAccess(address: UInt32, size: Int, store: Bool, device: String)
+        /// A jump or taken branch to an address that is not 4-byte aligned, with no trap handler.
+        case misalignedJump(target: UInt32)
 
         public var name: String {
             switch self {
             case .illegalInstruction: return "illegal_instruction"
-            case .unhandledTrap: return "unhandled_trap"
+            case .unhandledTrap, .misalignedJump: return "unhandled_trap"
             case .fetchOutsideMemory: return "fetch_fault"
             case .loadOutsideMemory: return "load_fault"
             case .storeOutsideMemory: return "store_fault"
+            case .accessPastEndOfRAM(_, _, let store, _), .misalignedDeviceAccess(_, _, let store, _):
+                return store ? "store_fault" : "load_fault"
             }
         }
     }
@@ -80,6 +90,13 @@ public struct Fault: Error, Sendable, Equatable, CustomStringConvertible {
             cause = "load from unmapped address 0x\(hex8(address))"
         case .storeOutsideMemory(let address):
             cause = "store to unmapped address 0x\(hex8(address))"
+        case .accessPastEndOfRAM(let address, let size, let store, let end):
+            cause = "\(size)-byte \(store ? "store" : "load") at 0x\(hex8(address)) runs past the end of RAM (0x\(hex8(end)))"
+        case .misalignedDeviceAccess(let address, let size, let store, let device):
+            cause = "misaligned \(size)-byte \(store ? "store to" : "load from") device \(device) at 0x\(hex8(address))"
+                + " (device registers need naturally aligned accesses)"
+        case .misalignedJump(let target):
+            cause = "jump to misaligned address 0x\(hex8(target)) (no trap handler: mtvec = 0x\(hex8(mtvec)))"
         }
         var place = "pc 0x\(hex8(pc))"
         if let function { place += " <\(function)>" }

@@ -38,20 +38,16 @@ public struct ELFImage: Sendable {
         self = try parsed.get()
     }
 
+    /// Larger than any RV32 program the simulator could load: a guard against
+    /// device files and other endless inputs, not a limit real programs reach.
+    public static let maximumFileSize = 256 << 20
+
     private static func readFile(_ path: String) throws(ELFError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw .unreadable(path: path, reason: String(cString: strerror(errno)))
+        do {
+            return try HostFile.read(path, limit: maximumFileSize)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
-            if count < chunk.count { break }
-        }
-        if ferror(file) != 0 { throw .unreadable(path: path, reason: "read error") }
-        return bytes
     }
 }
 
@@ -60,6 +56,8 @@ private let elfLock = Mutex(())
 
 private enum ELFParser {
     static let elfMagic: [UInt8] = [0x7F, 0x45, 0x4C, 0x46]
+    static let phdrSize = MemoryLayout<Elf32_Phdr>.size
+    static let shdrSize = MemoryLayout<Elf32_Shdr>.size
 
     static func parse(_ bytes: [UInt8]) throws(ELFError) -> ELFImage {
         guard bytes.count >= 4, Array(bytes[0..<4]) == elfMagic else { throw .notELF }
@@ -77,7 +75,7 @@ private enum ELFParser {
         do {
             _ = elf_version(UInt32(EV_CURRENT))
             guard let elf = elf_memory(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), buffer.count) else {
-                throw .malformed(String(cString: elf_errmsg(-1)))
+                throw .malformed(libelfMessage())
             }
             defer { elf_end(elf) }
             guard elf_kind(elf) == ELF_K_ELF else { throw .notELF }
@@ -85,6 +83,7 @@ private enum ELFParser {
             guard gelf_getehdr(elf, &header) != nil else { throw .truncated("unreadable ELF header") }
             guard header.e_machine == UInt16(EM_RISCV) else { throw .notRISCV(machine: header.e_machine) }
             guard header.e_type == UInt16(ET_EXEC) else { throw .notExecutable(type: header.e_type) }
+            try checkEntrySizes(header)
             try checkSections(elf, header: header, fileSize: buffer.count)
             let segments = try loadSegments(elf, header: header, fileSize: buffer.count, file: UnsafeRawBufferPointer(buffer))
             guard !segments.isEmpty else { throw .noLoadableSegment }
@@ -93,12 +92,33 @@ private enum ELFParser {
         }
     }
 
+    /// ELF32 tables have fixed entry sizes; libelf reads them with those sizes
+    /// whatever the header says, so a header that disagrees is rejected (as
+    /// QEMU's loader does) rather than read differently from other tools.
+    private static func checkEntrySizes(_ header: GElf_Ehdr) throws(ELFError) {
+        if (header.e_phoff != 0 || header.e_phnum != 0) && header.e_phentsize != UInt16(phdrSize) {
+            throw .malformed("program header entries are \(header.e_phentsize) bytes (e_phentsize), expected \(phdrSize)")
+        }
+        if (header.e_shoff != 0 || header.e_shnum != 0) && header.e_shentsize != UInt16(shdrSize) {
+            throw .malformed("section header entries are \(header.e_shentsize) bytes (e_shentsize), expected \(shdrSize)")
+        }
+    }
+
     /// A file cut short loses its section table (symbols) before its segments.
     private static func checkSections(_ elf: OpaquePointer, header: GElf_Ehdr, fileSize: Int) throws(ELFError) {
+        let declaredEnd = UInt64(header.e_shoff) + UInt64(header.e_shnum) * UInt64(shdrSize)
+        guard declaredEnd <= UInt64(fileSize) else { throw .truncated("section headers extend past the end of the file") }
         var count = 0
-        guard elf_getshdrnum(elf, &count) == 0 else { throw .truncated("unreadable section headers") }
+        guard elf_getshdrnum(elf, &count) == 0 else {
+            throw .malformed("unreadable section header table: \(libelfMessage())")
+        }
         let tableEnd = UInt64(header.e_shoff) + UInt64(count) * UInt64(header.e_shentsize)
         guard tableEnd <= UInt64(fileSize) else { throw .truncated("section headers extend past the end of the file") }
+        // libelf quietly drops a section table it cannot use (e.g. an extended
+        // section count larger than the file): that would lose the symbols.
+        if header.e_shoff != 0 && count == 0 {
+            throw .malformed("section header table at offset \(header.e_shoff) is unusable (e_shnum = \(header.e_shnum))")
+        }
         var section: OpaquePointer? = nil
         while let next = elf_nextscn(elf, section) {
             section = next
@@ -111,17 +131,32 @@ private enum ELFParser {
         }
     }
 
+    /// libelf's last error as text.
+    private static func libelfMessage() -> String {
+        elf_errmsg(-1).map { String(cString: $0) } ?? "unknown libelf error"
+    }
+
     private static func loadSegments(_ elf: OpaquePointer, header: GElf_Ehdr, fileSize: Int,
                                      file: UnsafeRawBufferPointer) throws(ELFError) -> [ELFImage.Segment] {
+        // libelf quietly shortens (or fails on) a table running past the end of
+        // the file; judge the header's own numbers first (0xFFFF: count in section 0).
+        if header.e_phnum != 0xFFFF {
+            let declaredEnd = UInt64(header.e_phoff) + UInt64(header.e_phnum) * UInt64(phdrSize)
+            guard declaredEnd <= UInt64(fileSize) else {
+                throw .truncated("program headers extend past the end of the file (\(header.e_phnum) at offset \(header.e_phoff), file has \(fileSize) bytes)")
+            }
+        }
         var count = 0
-        guard elf_getphdrnum(elf, &count) == 0 else { throw .truncated("unreadable program headers") }
+        guard elf_getphdrnum(elf, &count) == 0 else {
+            throw .malformed("unreadable program header table: \(libelfMessage())")
+        }
         let tableEnd = UInt64(header.e_phoff) + UInt64(count) * UInt64(header.e_phentsize)
         guard tableEnd <= UInt64(fileSize) else { throw .truncated("program headers extend past the end of the file") }
         var segments: [ELFImage.Segment] = []
         for index in 0..<count {
             var program = GElf_Phdr()
             guard gelf_getphdr(elf, Int32(index), &program) != nil else {
-                throw .truncated("unreadable program header \(index)")
+                throw .malformed("unreadable program header \(index): \(libelfMessage())")
             }
             guard program.p_type == UInt32(PT_LOAD), program.p_memsz > 0 else { continue }
             let start = UInt64(program.p_offset), length = UInt64(program.p_filesz)

@@ -17,19 +17,27 @@ final class DeviceBus {
         }
     }
 
-    /// The value read, or nil when no device answers at `address`.
+    /// The value read, or nil when no device answers at `address` (nothing
+    /// there, or an access that is not naturally aligned inside one window).
     func load(_ address: UInt32, size: Int) -> UInt32? {
         for window in windows where window.region.contains(address) {
+            guard window.region.accepts(address, size: size) else { return nil }
             return window.device.load(offset: address &- window.region.base, size: size)
         }
         return nil
     }
 
-    /// The event caused, or nil when no device answers at `address`.
+    /// The event caused, or nil when no device answers at `address` (as for loads).
     func store(_ address: UInt32, size: Int, value: UInt32) -> DeviceEvent? {
         for window in windows where window.region.contains(address) {
+            guard window.region.accepts(address, size: size) else { return nil }
             return window.device.store(offset: address &- window.region.base, size: size, value: value)
         }
         return nil
+    }
+
+    /// The device window holding `address`, if any (for fault messages).
+    func region(containing address: UInt32) -> DeviceRegion? {
+        windows.first { $0.region.contains(address) }?.region
     }
 }

@@ -49,6 +49,17 @@ public struct DeviceRegion: Sendable, Equatable {
         case sifiveTest
         /// 16550 UART: THR at +0, LSR at +5 (always ready).
         case ns16550
+
+        /// The device's name in messages.
+        public var deviceName: String {
+            switch self {
+            case .socCtrl: return "soc_ctrl"
+            case .openTitanUART: return "UART"
+            case .putchar: return "putchar"
+            case .sifiveTest: return "sifive_test"
+            case .ns16550: return "16550 UART"
+            }
+        }
     }
     public var kind: Kind
     public var base: UInt32
@@ -62,4 +73,11 @@ public struct DeviceRegion: Sendable, Equatable {
 
     @inline(__always)
     func contains(_ address: UInt32) -> Bool { address &- base < size }
+
+    /// Whether a `size`-byte access at `address` (inside the window) is one the
+    /// device can take: naturally aligned and not running past the window.
+    func accepts(_ address: UInt32, size: Int) -> Bool {
+        let offset = address &- base
+        return address & UInt32(size - 1) == 0 && UInt64(offset) + UInt64(size) <= UInt64(self.size)
+    }
 }

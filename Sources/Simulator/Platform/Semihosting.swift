@@ -15,6 +15,20 @@ struct SemihostingState {
     var handles: [UInt32: Handle] = [:]
     var nextHandle: UInt32 = 1
     var errno: UInt32 = 0
+
+    /// At most this many handles are open at once (open fails with EMFILE after).
+    static let maximumOpen = 256
+
+    /// A fresh handle number (never 0, never one in use; wraps after 2^32
+    /// opens), or nil when too many are open.
+    mutating func allocate(_ handle: Handle) -> UInt32? {
+        guard handles.count < Self.maximumOpen else { return nil }
+        while nextHandle == 0 || handles[nextHandle] != nil { nextHandle &+= 1 }
+        let number = nextHandle
+        handles[number] = handle
+        nextHandle &+= 1
+        return number
+    }
 }
 
 enum Semihosting {
@@ -63,10 +77,11 @@ extension Machine {
             case ":semihosting-features": handle = mode < 4 ? .features(position: 0) : nil
             default: handle = nil
             }
-            if let handle {
-                result = semihosting.nextHandle
-                semihosting.handles[result] = handle
-                semihosting.nextHandle += 1
+            if let handle, let number = semihosting.allocate(handle) {
+                result = number
+            } else if handle != nil {
+                semihosting.errno = 24   // EMFILE: a program opening in a loop must not exhaust the host
+                result = failure
             } else {
                 semihosting.errno = 2   // ENOENT
                 result = failure

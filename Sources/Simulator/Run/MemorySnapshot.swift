@@ -20,7 +20,7 @@ public struct MemorySnapshot: Sendable {
 
     /// `count` little-endian 32-bit words at `address`, or nil when outside RAM.
     public func words(at address: UInt32, count: Int) -> [UInt32]? {
-        guard count >= 0, let raw = bytes(at: address, count: 4 * count) else { return nil }
+        guard count >= 0, count <= bytes.count / 4, let raw = bytes(at: address, count: 4 * count) else { return nil }
         return (0..<count).map { i in
             UInt32(raw[4 * i]) | UInt32(raw[4 * i + 1]) << 8 | UInt32(raw[4 * i + 2]) << 16 | UInt32(raw[4 * i + 3]) << 24
         }

@@ -1,3 +1,5 @@
+import RISCV
+
 /// Synchronous traps and `mret` (privileged spec ch. 3.1.6-3.1.7, 3.3.2).
 ///
 /// Rule for "no trap handler installed": `mtvec` is 0 (its reset value) or its
@@ -30,10 +32,35 @@ extension Machine {
         return csr.mepc
     }
 
-    /// The fault reported when a trap has no handler or an access fails.
+    /// Why a `size`-byte access at `address` failed (cold path): it ran past
+    /// the end of RAM, hit a device misaligned, or nothing is there.
     @inline(never)
-    func fault(_ kind: Fault.Kind, pc: UInt32) -> StopReason {
-        .fault(Fault(kind: kind, pc: pc, word: instructionWord(at: pc),
+    func accessFault(_ address: UInt32, size: Int, store: Bool) -> Fault.Kind {
+        let map = platform.memoryMap
+        if map.ramContains(address) {
+            return .accessPastEndOfRAM(address: address, size: size, store: store, ramEnd: map.ramBase &+ map.ramSize)
+        }
+        if let region = bus.region(containing: address) {
+            return .misalignedDeviceAccess(address: address, size: size, store: store, device: region.kind.deviceName)
+        }
+        return store ? .storeOutsideMemory(address: address) : .loadOutsideMemory(address: address)
+    }
+
+    /// Bytes read by a scalar load.
+    static func accessSize(_ opcode: Opcode) -> Int {
+        switch opcode {
+        case .lw: return 4
+        case .lh, .lhu: return 2
+        default: return 1
+        }
+    }
+
+    /// The fault reported when a trap has no handler or an access fails.
+    /// `word` is the instruction that ran: memory may no longer hold it (an
+    /// `mst.w` can overwrite itself with the rows it wrote before faulting).
+    @inline(never)
+    func fault(_ kind: Fault.Kind, pc: UInt32, word: UInt32? = nil) -> StopReason {
+        .fault(Fault(kind: kind, pc: pc, word: word ?? instructionWord(at: pc),
                      function: symbols.symbol(containing: pc)?.name, mtvec: csr.mtvec))
     }
 }

@@ -20,20 +20,45 @@ public enum ProgramListing {
             guard section.range.upperBound > section.range.lowerBound, section.range.upperBound <= 1 << 32 else { continue }
             out += "\nDisassembly of section \(section.name):\n"
             let width = max(4, String(section.range.upperBound - 1, radix: 16).count)
-            var address = UInt32(section.range.lowerBound)
-            while UInt64(address) + 4 <= section.range.upperBound {
-                if let names = labels[address] {
-                    for name in names.sorted() { out += "\n\(hex8(address)) <\(name)>:\n" }
+            // Only bytes the file holds: a section header may claim gigabytes of bss.
+            for part in fileBacked(image, clippedTo: section.range) {
+                var address = UInt64(part.lowerBound)
+                while address + 4 <= part.upperBound {
+                    let pc = UInt32(address)
+                    if let names = labels[pc] {
+                        for name in names.sorted() { out += "\n\(hex8(pc)) <\(name)>:\n" }
+                    }
+                    if let word = word(in: image, at: pc) {
+                        let digits = String(pc, radix: 16)
+                        out += String(repeating: " ", count: max(0, width - digits.count)) + digits + ":\t"
+                        out += hex8(word) + "          \t" + disassembler.text(word: word, pc: pc) + "\n"
+                    }
+                    address += 4
                 }
-                if let word = word(in: image, at: address) {
-                    let digits = String(address, radix: 16)
-                    out += String(repeating: " ", count: max(0, width - digits.count)) + digits + ":\t"
-                    out += hex8(word) + "          \t" + disassembler.text(word: word, pc: address) + "\n"
-                }
-                address &+= 4
             }
         }
         return out
+    }
+
+    /// The parts of `range` covered by the segments' file bytes, in address
+    /// order, overlaps merged; each starts on `range`'s word grid.
+    static func fileBacked(_ image: ELFImage, clippedTo range: Range<UInt64>) -> [Range<UInt64>] {
+        let pieces = image.segments.compactMap { segment -> Range<UInt64>? in
+            let start = max(UInt64(segment.address), range.lowerBound)
+            let end = min(UInt64(segment.address) + UInt64(segment.data.count), range.upperBound)
+            guard start < end else { return nil }
+            let aligned = range.lowerBound + (start - range.lowerBound + 3) / 4 * 4
+            return aligned < end ? aligned..<end : nil
+        }.sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [Range<UInt64>] = []
+        for piece in pieces {
+            if let last = merged.last, piece.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, piece.upperBound)
+            } else {
+                merged.append(piece)
+            }
+        }
+        return merged
     }
 
     /// The word at `address` in the image's loadable segments (nil in bss or outside).
