@@ -53,12 +53,20 @@ final class ProcCompiler {
         self.isPublic = isPublic
         self.options = options
         self.writes = writes
-        self.names = CNames(taken: takenNames)
         var plain = false
+        var templateIdentifiers = Set<String>()
         for s in proc.body {
-            s.forEach { t in if case .call(let p, _) = t.node, !p.isInstruction { plain = true } }
+            s.forEach { t in
+                guard case .call(let p, _) = t.node else { return }
+                if !p.isInstruction { plain = true; return }
+                // A bad template is reported at its call, by the expansion.
+                if let segments = try? TemplateExpansion.parse(p.instructionTemplate ?? "", instruction: p.name, at: p.loc) {
+                    templateIdentifiers.formUnion(TemplateExpansion.identifiers(segments))
+                }
+            }
         }
         callsPlainProcs = plain
+        self.names = CNames(taken: takenNames.union(options.memories.reservedNames), macroAvoids: templateIdentifiers)
     }
 
     func emit(_ line: String) { lines.append(String(repeating: "  ", count: indent) + line) }

@@ -105,22 +105,34 @@ public struct Procedure: Sendable, CustomStringConvertible {
 
     /// The loop over `name` (`"i"`, or `"i #1"` for the second such loop).
     public func findLoop(_ name: String) throws -> Cursor {
-        let parts = name.split(separator: "#", maxSplits: 1)
-        let iter = parts[0].trimmingSpaces
-        let suffix = parts.count > 1 ? " #" + parts[1] : ""
+        let (iter, suffix) = try Self.nameAndMatch(name, "findLoop", "a loop variable")
         return try find("for \(iter) in _: _" + suffix)
     }
 
     /// The allocation of `name` (`"y"` or `"y #1"`).
     public func findAlloc(_ name: String) throws -> Cursor {
-        let parts = name.split(separator: "#", maxSplits: 1)
-        let suffix = parts.count > 1 ? " #" + parts[1] : ""
-        return try find("\(parts[0].trimmingSpaces) : _" + suffix)
+        let (buffer, suffix) = try Self.nameAndMatch(name, "findAlloc", "a buffer")
+        return try find("\(buffer) : _" + suffix)
+    }
+
+    /// `"i #1"` as (`i`, `" #1"`); the name may be `_` (any).
+    private static func nameAndMatch(_ text: String, _ function: String, _ what: String) throws -> (String, String) {
+        let hash = text.firstIndex(of: "#")
+        let name = text[..<(hash ?? text.endIndex)].trimmingSpaces
+        guard name == "_" || isIdentifier(name) else {
+            throw KernelError(.schedule, "\(function): expected the name of \(what), optionally followed by `#n`, got `\(text)`")
+        }
+        return (name, hash.map { " " + text[$0...] } ?? "")
     }
 
     /// A statement or expression cursor resolved on this version (forwarded if older).
     func resolve(_ c: Cursor, _ rewrite: String, as kinds: Set<Place.Kind>) throws -> Place {
-        let f = try forward(c)
+        let f: Cursor
+        do {
+            f = try forward(c)
+        } catch let e as KernelError {
+            throw KernelError(.schedule, "\(rewrite): \(e.message)")
+        }
         guard Self.exists(f.place, in: ir.body) else {
             throw KernelError(.schedule, "\(rewrite): cursor \(c) does not point into `\(name)`")
         }
