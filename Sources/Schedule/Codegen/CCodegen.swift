@@ -28,7 +28,15 @@ public enum CCodegen {
             throw KernelError(.codegen, "proc name '\(clash.name)' cannot name a C function: a memory's header (\(options.memories.names.map(\.rawValue).joined(separator: ", "))) defines it; rename the proc", at: clash.loc)
         }
         let publicNames = Set(procs.map(\.name))
-        let taken = Set(ordered.map(\.name))
+        var stem = String(library.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        // A macro name may not start with a digit (`-o 2d.c`).
+        if stem.first?.isNumber ?? true { stem = "K" + stem }
+        let guardName = stem.uppercased() + "_H"
+        // The header guard is a macro: a variable of that name would vanish.
+        let taken = Set(ordered.map(\.name)).union([guardName])
+        if let clash = ordered.first(where: { $0.name == guardName || $0.name.hasPrefix("EXO_WIN_") }) {
+            throw KernelError(.codegen, "proc name '\(clash.name)' cannot name a C function: the generated header uses it as an include guard; rename the proc", at: clash.loc)
+        }
         var writes = WriteAnalysis()
         var definitions: [String] = []
         var declarations: [String] = []
@@ -46,10 +54,6 @@ public enum CCodegen {
         }
         let instructions = usedInstructions(ordered)
 
-        var stem = String(library.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
-        // A macro name may not start with a digit (`-o 2d.c`).
-        if stem.first?.isNumber ?? true { stem = "K" + stem }
-        let guardName = stem.uppercased() + "_H"
         let headerName = library + ".h"
         var header = """
         #pragma once

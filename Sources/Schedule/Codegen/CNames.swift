@@ -26,7 +26,9 @@ struct CNames {
     mutating func pop() { scopes.removeLast() }
 
     private func isUsed(_ n: String) -> Bool {
-        fixed.contains(n) || CReservedNames.isImplementationReserved(n) || scopes.contains { $0.contains(n) }
+        // EXO_WIN_*: the include guards of the window structs.
+        fixed.contains(n) || CReservedNames.isImplementationReserved(n) || n.hasPrefix("EXO_WIN_")
+            || scopes.contains { $0.contains(n) }
     }
 
     private func isAvoidedByMacros(_ n: String) -> Bool { macroAvoids.contains(n) || n.hasPrefix("exo_") }

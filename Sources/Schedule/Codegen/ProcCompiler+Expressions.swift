@@ -144,6 +144,7 @@ extension ProcCompiler {
             if let m = v.memory, !m.permissions.scalarReads {
                 throw KernelError(.memory, "cannot read '\(MessageText.expr(e))' outside an instruction: memory \(m.name) permits no scalar reads", at: e.loc)
             }
+            readSyms.insert(s)
             let text = try access(v, s, idx, at: e.loc)
             return (paren(text, 7, outer), v.elementType)
         case .unary(.neg, let a):
@@ -260,6 +261,7 @@ extension ProcCompiler {
             throw KernelError(.codegen, "'\(s.name)' is not a tensor", at: loc)
         }
         usedSyms.insert(s)
+        readSyms.insert(s)
         let acc = accesses ?? v.shape.map { .interval(.int(0), $0) }
         guard acc.count == v.shape.count else {
             throw KernelError(.codegen, "'\(s.name)' has \(v.shape.count) dimensions but the window has \(acc.count)", at: loc)

@@ -38,6 +38,9 @@ final class ProcCompiler {
     var lines: [String] = []
     var indent = 1
     var usedSyms = Set<Sym>()
+    /// Variables whose value C code reads (or takes a window of): a local only
+    /// ever written draws -Wunused-but-set-variable otherwise.
+    var readSyms = Set<Sym>()
     var windowStructs = Set<WindowStruct>()
     var helpers = Set<String>()
     var memoriesUsed: [MemoryName: any Memory] = [:]
@@ -149,6 +152,10 @@ final class ProcCompiler {
         for (k, s) in stmts.enumerated() {
             if case .alloc = s.node, lastUse[k] == .some(nil) { continue }   // never used: nothing to emit
             try statement(s)
+            if case .windowDef(let w, _) = s.node, let v = vars[w],
+               !stmts[(k + 1)...].contains(where: { Lifetimes.symbols($0).contains(w) }) {
+                emit("(void)\(v.cName);")   // a window never used draws -Wunused-variable
+            }
             for a in (dying[k] ?? []).sorted(by: >) {
                 if case .alloc(let x, _, _) = stmts[a].node { try free(x) }
             }
@@ -239,6 +246,7 @@ final class ProcCompiler {
 
     private func free(_ x: Sym) throws(KernelError) {
         guard let v = vars[x], let r = v.allocation, let name = v.memoryName, let allocator = allocators[name] else { return }
+        if !readSyms.contains(x), v.memory?.namesAreMacros != true { emit("(void)\(v.cName);") }
         for line in try allocator.free(r) { emit(line) }
     }
 }
