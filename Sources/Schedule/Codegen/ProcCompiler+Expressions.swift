@@ -42,7 +42,7 @@ extension ProcCompiler {
             // int_fast32_t is only 32 bits on RV32: a wider constant (a folded
             // product, a huge shape's stride) would silently wrap there.
             guard Int32(exactly: v) != nil else {
-                throw KernelError(.codegen, "the index constant \(v) (in '\(MessageText.expr(e))') does not fit in 32 bits, the width of the C index type int_fast32_t on RV32", at: e.loc)
+                throw KernelError(.codegen, "the index constant \(v) does not fit in 32 bits, the width of the C index type int_fast32_t on RV32", at: e.loc)
             }
             return v < 0 ? paren(String(v), 7, outer) : String(v)
         case .bool(let b): return b ? "true" : "false"
@@ -123,7 +123,14 @@ extension ProcCompiler {
             guard idx.count == v.shape.count else {
                 throw KernelError(.codegen, "'\(s.name)' has \(v.shape.count) dimensions but is accessed with \(idx.count) indices", at: loc)
             }
-            let offset = try control(ExprFolding.offset(idx, strides(s, v)))
+            let offset: String
+            do throws(KernelError) {
+                offset = try control(ExprFolding.offset(idx, strides(s, v)))
+            } catch {
+                // The offset folds shape products the kernel never wrote: name the access.
+                let shown = "\(s.name)[\(idx.map(MessageText.expr).joined(separator: ", "))]"
+                throw KernelError(error.phase, "\(shown): \(error.message)", at: error.location.isKnown ? error.location : loc)
+            }
             return v.kind == .dense ? "\(v.cName)[\(offset)]" : "\(v.cName).data[\(offset)]"
         case .control:
             throw KernelError(.codegen, "'\(s.name)' is not a data variable", at: loc)

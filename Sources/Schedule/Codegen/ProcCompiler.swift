@@ -151,7 +151,14 @@ final class ProcCompiler {
         for (k, last) in lastUse { if let last { dying[last, default: []].append(k) } }
         for (k, s) in stmts.enumerated() {
             if case .alloc = s.node, lastUse[k] == .some(nil) { continue }   // never used: nothing to emit
-            try statement(s)
+            do throws(KernelError) {
+                try statement(s)
+            } catch {
+                // Expressions a rewrite built may carry no location: point at the statement.
+                var located = error
+                if !located.location.isKnown { located.location = s.loc }
+                throw located
+            }
             if case .windowDef(let w, _) = s.node, let v = vars[w],
                !stmts[(k + 1)...].contains(where: { Lifetimes.symbols($0).contains(w) }) {
                 emit("(void)\(v.cName);")   // a window never used draws -Wunused-variable
