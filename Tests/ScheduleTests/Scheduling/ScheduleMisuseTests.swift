@@ -109,4 +109,35 @@ import Testing
         #expect(scheduleError { _ = try p.stageMem(p.findLoop("j"), window: "y[i, 0:16, 0]", name: "t") }.hasPrefix(
             "stageMem: the window y[i, 0:16, 0] has 3 dimensions, y has 2"))
     }
+
+    /// Found by fuzzing: specializing an allocation put each copy in a branch
+    /// of the `if`, so the statements after it read a buffer out of scope.
+    @Test func specializeRefusesToEndTheScopeOfAName() throws {
+        let p = try ExoText.procedure("""
+            @proc
+            def f(n: size, x: i32[4] @ DRAM):
+                t: i32 @ DRAM
+                t = 3
+                x[0] = t
+            """)
+        let msg = scheduleError { _ = try p.specialize(p.findAlloc("t"), conditions: ["n > 3"]) }
+        #expect(msg.hasPrefix("specialize: t is defined in the block and used after it; the copies would each end its scope (lift its allocation first)"))
+        // The whole block, the allocation with its uses, may be specialized.
+        let q = try p.specialize(p.findAlloc("t").expand(0, 2), conditions: ["n > 3"])
+        #expect(try InterpreterEquivalence.equal(p, q, sizes: ["n": 5]))
+    }
+
+    /// Found by fuzzing: autoStageMem of a block whose accesses sit in an
+    /// empty loop inferred an empty window and allocated a zero dimension.
+    @Test func stagingAnEmptyWindowIsRefused() throws {
+        let p = try ExoText.procedure("""
+            @proc
+            def f(x: i32[4] @ DRAM):
+                for i in seq(2, 2):
+                    x[i] = 1
+            """)
+        let msg = scheduleError { _ = try p.stageMem(p.findLoop("i"), window: "x[2:2]", name: "t") }
+        #expect(msg.hasPrefix("stageMem: the window x[2:2] is empty in the dimension 2:2"), "\(msg)")
+        #expect(scheduleError { _ = try p.autoStageMem(p.findLoop("i"), "x", name: "t") }.hasPrefix("stageMem: the window"))
+    }
 }

@@ -49,6 +49,12 @@ extension Procedure {
                     "the window \(window.text) is not provably inside \(x.name) (shape [\(shape.map(StatementText.expr).joined(separator: ", "))])",
                     at: anchor)
         try checkNoAliases(of: x, in: stmts, rw, at: anchor)
+        // An empty interval would allocate a buffer with a zero dimension.
+        for case .interval(let lo, let hi) in window.accesses {
+            try require(Expr(.binary(.lt, lo, hi)), in: ctx, rw,
+                        "the window \(window.text) is empty in the dimension \(StatementText.expr(lo)):\(StatementText.expr(hi))",
+                        at: anchor)
+        }
 
         let simp = ctx.simplifier
         let extents = window.extents(simp)
