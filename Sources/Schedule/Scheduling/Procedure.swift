@@ -70,12 +70,12 @@ public struct Procedure: Sendable, CustomStringConvertible {
     public func forward(_ c: Cursor) throws -> Cursor {
         if c.procID == id { return c }
         guard let start = lineage.firstIndex(where: { $0.fromID == c.procID }) else {
-            throw KernelError(.schedule, "cursor \(c) does not come from `\(name)` or a version it was derived from")
+            throw KernelError(.schedule, "forward: cursor \(c) does not come from `\(name)` or a version it was derived from")
         }
         var place = c.place
         for step in lineage[start...] {
             guard let next = step.forward(place) else {
-                throw KernelError(.schedule, "cursor target was removed by \(step.rewrite): \(c)")
+                throw KernelError(.schedule, "forward: cursor target was removed by \(step.rewrite): \(c)")
             }
             place = next
         }
@@ -131,7 +131,8 @@ public struct Procedure: Sendable, CustomStringConvertible {
         do {
             f = try forward(c)
         } catch let e as KernelError {
-            throw KernelError(.schedule, "\(rewrite): \(e.message)")
+            let reason = e.message.hasPrefix("forward: ") ? String(e.message.dropFirst("forward: ".count)) : e.message
+            throw KernelError(.schedule, "\(rewrite): \(reason)")
         }
         guard Self.exists(f.place, in: ir.body) else {
             throw KernelError(.schedule, "\(rewrite): cursor \(c) does not point into `\(name)`")

@@ -56,11 +56,11 @@ import TestSupport
         // The generator must exercise both outcomes, mostly acceptance.
         #expect(accepted.count >= Self.kernelsPerBatch * 3 / 5, "only \(accepted.count) accepted; refusals: \(refusals)")
         #expect(!accepted.isEmpty)
-        try compileAndCompare(accepted)
+        try Self.compileAndCompare(accepted)
     }
 
     /// Builds all accepted kernels and one driver into a single program and compares its output.
-    private func compileAndCompare(_ accepted: [Accepted]) throws {
+    static func compileAndCompare(_ accepted: [Accepted]) throws {
         let tc = try CToolchain(prefix: "random-kernels")
         defer { tc.cleanUp() }
         var driver = "#include <stdio.h>\n#include <string.h>\n#include <stdint.h>\n#include <stdbool.h>\n"
@@ -69,7 +69,7 @@ import TestSupport
             try tc.write(a.output.headerName, a.output.header)
             try tc.write(a.library + ".c", a.output.source)
             driver += "#include \"\(a.output.headerName)\"\n"
-            runs += Self.runner(a.kernel)
+            runs += runner(a.kernel)
         }
         driver += """
             static void show_int(const char *name, const void *v, int n, int bytes) {
