@@ -92,6 +92,14 @@ public struct Procedure: Sendable, CustomStringConvertible {
         var q = try PatternParser.query(pattern)
         if q.matchNumber == nil { q.matchNumber = 0 }
         guard let place = PatternMatcher(body: ir.body).find(q).first else {
+            if let n = q.matchNumber, n > 0 {
+                var all = q
+                all.matchNumber = nil
+                let count = PatternMatcher(body: ir.body).find(all).count
+                if count > 0 {
+                    throw KernelError(.schedule, "find: pattern `\(pattern)` asks for match #\(n), but \(name) has \(count) match\(count == 1 ? "" : "es") (#0 to #\(count - 1))")
+                }
+            }
             throw KernelError(.schedule, "find: no match for pattern `\(pattern)` in \(name)")
         }
         return Cursor(place, in: ir, procID: id)

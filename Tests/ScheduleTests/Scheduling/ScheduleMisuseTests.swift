@@ -27,6 +27,9 @@ import Testing
         #expect(scheduleError { _ = try p.findLoop("#1") }
             == "findLoop: expected the name of a loop variable, optionally followed by `#n`, got `#1`")
         #expect(try p.findLoop("_ #1").isLoop)
+        #expect(scheduleError { _ = try p.findLoop("j #3") } == "find: pattern `for j in _: _ #3` asks for match #3, but f has 1 match (#0 to #0)")
+        #expect(scheduleError { _ = try p.find("y[_] = _ #1") } == "find: pattern `y[_] = _ #1` asks for match #1, but f has 1 match (#0 to #0)")
+        #expect(scheduleError { _ = try p.findLoop("zz") } == "find: no match for pattern `for zz in _: _` in f")
         #expect(try p.findLoop("j #0").isLoop)
     }
 
