@@ -19,6 +19,9 @@ public enum RVMTile {
         handOutOrder: Array((0..<registerCount).reversed()),
         // rvm.h (kernels/runtime) teaches GNU as the RVM mnemonics.
         globalCode: "#include \"rvm.h\"",
+        // rvm.h's macros (kernels/runtime/rvm.h, and its host emulation).
+        reservedNames: ["RVM_H", "RVM_HOST_EMULATION", "RVM_HOST_EMULATION_H", "RVM_MZERO", "RVM_MLD_W", "RVM_MST_W",
+                        "RVM_MMASA_W", "RVM_MMADA_H", "RVM_MMAQA_B", "RVM_FMMACC_S", "RVM_EMU_INT_MULTIPLY"],
         validate: validate)
 
     /// A tile is 4 rows of 16 bytes.

@@ -53,7 +53,7 @@ struct ScheduleCommand: ParsableCommand {
             print(steps || changedOnly ? scheduled.stepByStep(changedOnly: changedOnly) : ExoPrinter.print(scheduled.ir),
                   terminator: "")
             if let files {
-                let c = try ScheduledC.compile(scheduled.ir, library: files.library)
+                let c = try naming(kernelFile) { try ScheduledC.compile(scheduled.ir, library: files.library) }
                 try KernelCommand.write(c.header, to: files.headerPath)
                 try KernelCommand.write(c.source, to: files.sourcePath)
             }

@@ -38,6 +38,16 @@ import TestSupport
         #expect(c.source.contains("void conv1d_rvm_1acc("))
     }
 
+    /// Sizes whose strides need more than 32 bits: the C would have wrapped on
+    /// RV32; the error names the access and its place in the kernel file.
+    @Test func sizesOverflowingTheCIndexTypeAreAnError() throws {
+        let dir = try CToolchain()
+        defer { dir.cleanUp() }
+        let r = try RVMExecutable.run(["schedule", "scalar", "--sizes", "100000,100000,100000,100000", "-o", dir.path("big.c")])
+        #expect(r.status == 1)
+        #expect(r.stderr == "kernels/conv1d/conv1d.exo:21:34: codegen error: kernels[i, c, r]: the index constant 10000000000 does not fit in 32 bits, the width of the C index type int_fast32_t on RV32\n")
+    }
+
     @Test func anUnknownVariantIsAnError() throws {
         let r = try RVMExecutable.run(["schedule", "rvm-2acc"])
         #expect(r.status == 1)

@@ -40,6 +40,12 @@ public final class BoundsChecker {
     public func violations(in proc: Proc) throws(KernelError) -> [KernelError] {
         let scope: Assumptions
         do { scope = try Assumptions(proc: proc) } catch { throw error.kernelError(.bounds) }
+        // Under contradictory preconditions every claim is proved, out-of-bounds
+        // ones included: refuse them instead of checking nothing.
+        if let first = proc.preconditions.first, solver.checkSatisfiable(scope.facts) == .unsatisfiable {
+            let shown = proc.preconditions.map { "assert \(BoundsExprText.text($0))" }.joined(separator: "; ")
+            return [KernelError(.bounds, "the preconditions of \(proc.name) can never all hold (\(shown); sizes are non-negative and a dense tensor's strides are fixed by its shape), so no call is valid and no access could be checked", at: first.loc)]
+        }
         return try violations(of: proc.body, in: scope)
     }
 

@@ -34,7 +34,8 @@ extension TypeEnvironment {
     /// Kind of an expression in an index position; data values are refused.
     public func indexKind(_ e: Expr) throws(KernelError) -> ExprKind {
         switch e.node {
-        case .int:
+        case .int(let v):
+            try checkLiteralRange(v, at: e.loc)
             return .constant
         case .float(let v):
             throw error("float literal \(v) in an index expression; indices, bounds and conditions are integers", at: e.loc)
@@ -72,6 +73,14 @@ extension TypeEnvironment {
             return .stride
         case .window:
             throw misplacedWindow(e)
+        }
+    }
+
+    /// Index arithmetic is `int_fast32_t` in the generated C (32 bits on RV32)
+    /// and data arithmetic is 32-bit: a wider literal would silently wrap.
+    private func checkLiteralRange(_ v: Int, at loc: SourceLocation) throws(KernelError) {
+        guard Int32(exactly: v) != nil else {
+            throw error("integer literal \(v) does not fit in 32 bits (index and data arithmetic are 32-bit in the generated C)", at: loc)
         }
     }
 
@@ -128,7 +137,10 @@ extension TypeEnvironment {
     /// Element type of a data expression (nil when it is made of literals only).
     public func dataKind(_ e: Expr) throws(KernelError) -> ScalarType? {
         switch e.node {
-        case .int, .float:
+        case .int(let v):
+            try checkLiteralRange(v, at: e.loc)
+            return nil
+        case .float:
             return nil
         case .bool:
             throw error("expected a data value, found a bool literal", at: e.loc)

@@ -74,6 +74,13 @@ public struct TypeEnvironment: Sendable {
     }
 
     mutating func checkProc(_ proc: Proc) throws(KernelError) {
+        if proc.isInstruction {
+            do throws(KernelError) {
+                try TemplateExpansion.validate(proc)
+            } catch {
+                throw KernelError(.type, error.message, at: error.location)
+            }
+        }
         for p in proc.params {
             let memory: MemoryName? = p.type.isData ? (p.memory ?? .dram) : nil
             define(p.name, SymbolInfo(type: p.type, memory: memory, role: .parameter, loc: proc.loc))

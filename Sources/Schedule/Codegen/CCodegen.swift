@@ -24,8 +24,19 @@ public enum CCodegen {
     /// Compiles `procs` (public functions) and the plain procs they call.
     public static func compile(_ procs: [Proc], library: String, options: Options = Options()) throws(KernelError) -> Output {
         let ordered = try callOrder(procs)
+        if let clash = ordered.first(where: { options.memories.reservedNames.contains($0.name) }) {
+            throw KernelError(.codegen, "proc name '\(clash.name)' cannot name a C function: a memory's header (\(options.memories.names.map(\.rawValue).joined(separator: ", "))) defines it; rename the proc", at: clash.loc)
+        }
         let publicNames = Set(procs.map(\.name))
-        let taken = Set(ordered.map(\.name))
+        var stem = String(library.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "_" })
+        // A macro name may not start with a digit (`-o 2d.c`).
+        if stem.first?.isNumber ?? true { stem = "K" + stem }
+        let guardName = stem.uppercased() + "_H"
+        // The header guard is a macro: a variable of that name would vanish.
+        let taken = Set(ordered.map(\.name)).union([guardName])
+        if let clash = ordered.first(where: { $0.name == guardName || $0.name.hasPrefix("EXO_WIN_") }) {
+            throw KernelError(.codegen, "proc name '\(clash.name)' cannot name a C function: the generated header uses it as an include guard; rename the proc", at: clash.loc)
+        }
         var writes = WriteAnalysis()
         var definitions: [String] = []
         var declarations: [String] = []
@@ -43,8 +54,6 @@ public enum CCodegen {
         }
         let instructions = usedInstructions(ordered)
 
-        let stem = String(library.map { $0.isLetter || $0.isNumber ? $0 : "_" })
-        let guardName = stem.uppercased() + "_H"
         let headerName = library + ".h"
         var header = """
         #pragma once
@@ -87,8 +96,11 @@ public enum CCodegen {
             seen[p.name] = p
             let isIdentifier = p.name.first.map { $0.isLetter || $0 == "_" } == true
                 && p.name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "_" }
-            if !isIdentifier || CNames.reserved.contains(p.name) {
-                return KernelError(.codegen, "proc name '\(p.name)' cannot name a C function", at: p.loc)
+            if !isIdentifier {
+                return KernelError(.codegen, "proc name '\(p.name)' cannot name a C function (not an ASCII C identifier)", at: p.loc)
+            }
+            if let why = reservedReason(p.name) {
+                return KernelError(.codegen, "proc name '\(p.name)' cannot name a C function: \(why); rename the proc", at: p.loc)
             }
             var error: KernelError? = nil
             for s in p.body {
@@ -104,6 +116,17 @@ public enum CCodegen {
             if let e = visit(r) { throw e }
         }
         return order
+    }
+
+    /// Why a C function may not be called `name`, or nil.
+    static func reservedReason(_ name: String) -> String? {
+        if CReservedNames.keywords.contains(name) { return "it is a C or C++ keyword" }
+        if name == "main" { return "main is the program's entry point" }
+        if CReservedNames.generated.contains(name) { return "the generated C uses that name itself" }
+        if CReservedNames.libraryMacros.contains(name) { return "the C headers the generated code includes define it as a macro" }
+        if CReservedNames.libraryDeclarations.contains(name) { return "the C headers the generated code includes (<stdlib.h>, <stdint.h>) declare it" }
+        if CReservedNames.isImplementationReserved(name) { return "C reserves names beginning with __ or _ and a capital letter" }
+        return nil
     }
 
     private static func usedInstructions(_ procs: [Proc]) -> [Proc] {

@@ -5,12 +5,15 @@ enum ExprFolding {
         e.transformed { e in
             guard case .binary(let op, let a, let b) = e.node else { return e }
             if let x = a.intValue, let y = b.intValue {
+                // An overflowing fold is left as written (code generation then refuses its constants).
+                let r: (partialValue: Int, overflow: Bool)
                 switch op {
-                case .add: return Expr(.int(x &+ y), at: e.loc)
-                case .sub: return Expr(.int(x &- y), at: e.loc)
-                case .mul: return Expr(.int(x &* y), at: e.loc)
+                case .add: r = x.addingReportingOverflow(y)
+                case .sub: r = x.subtractingReportingOverflow(y)
+                case .mul: r = x.multipliedReportingOverflow(by: y)
                 default: return e
                 }
+                return r.overflow ? e : Expr(.int(r.partialValue), at: e.loc)
             }
             switch op {
             case .add:

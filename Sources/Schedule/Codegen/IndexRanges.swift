@@ -19,16 +19,16 @@ struct IndexRanges {
         case .stride: return Range(lo: 0, hi: nil)
         case .unary(.neg, let a):
             let r = range(a)
-            return Range(lo: r.hi.map { 0 &- $0 }, hi: r.lo.map { 0 &- $0 })
+            return Range(lo: negate(r.hi), hi: negate(r.lo))
         case .binary(let op, let a, let b):
             let x = range(a), y = range(b)
             switch op {
             case .add: return Range(lo: add(x.lo, y.lo), hi: add(x.hi, y.hi))
-            case .sub: return Range(lo: add(x.lo, y.hi.map { 0 &- $0 }), hi: add(x.hi, y.lo.map { 0 &- $0 }))
+            case .sub: return Range(lo: add(x.lo, negate(y.hi)), hi: add(x.hi, negate(y.lo)))
             case .mul:
                 // Only the common case: both sides non-negative.
-                if let xl = x.lo, let yl = y.lo, xl >= 0, yl >= 0 {
-                    return Range(lo: xl * yl, hi: mul(x.hi, y.hi))
+                if let xl = x.lo, let yl = y.lo, xl >= 0, yl >= 0, let lo = mul(xl, yl) {
+                    return Range(lo: lo, hi: mul(x.hi, y.hi))
                 }
                 return .unknown
             case .div, .mod:
@@ -46,6 +46,12 @@ struct IndexRanges {
     func isPlainDivision(_ a: Expr, _ b: Expr) -> Bool {
         guard let al = range(a).lo, al >= 0, let bl = range(b).lo, bl > 0 else { return false }
         return true
+    }
+
+    /// nil (unbounded) for an unbounded end and for Int.min, which has no negation in Int.
+    private func negate(_ a: Int?) -> Int? {
+        guard let a, a != Int.min else { return nil }
+        return -a
     }
 
     private func add(_ a: Int?, _ b: Int?) -> Int? {

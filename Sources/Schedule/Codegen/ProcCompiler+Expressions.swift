@@ -38,7 +38,13 @@ extension ProcCompiler {
 
     func control(_ e: Expr, _ outer: Int = 0) throws(KernelError) -> String {
         switch e.node {
-        case .int(let v): return v < 0 ? paren(String(v), 7, outer) : String(v)
+        case .int(let v):
+            // int_fast32_t is only 32 bits on RV32: a wider constant (a folded
+            // product, a huge shape's stride) would silently wrap there.
+            guard Int32(exactly: v) != nil else {
+                throw KernelError(.codegen, "the index constant \(v) does not fit in 32 bits, the width of the C index type int_fast32_t on RV32", at: e.loc)
+            }
+            return v < 0 ? paren(String(v), 7, outer) : String(v)
         case .bool(let b): return b ? "true" : "false"
         case .read(let s, let idx):
             guard idx.isEmpty, let v = vars[s], v.kind == .control else {
@@ -117,7 +123,14 @@ extension ProcCompiler {
             guard idx.count == v.shape.count else {
                 throw KernelError(.codegen, "'\(s.name)' has \(v.shape.count) dimensions but is accessed with \(idx.count) indices", at: loc)
             }
-            let offset = try control(ExprFolding.offset(idx, strides(s, v)))
+            let offset: String
+            do throws(KernelError) {
+                offset = try control(ExprFolding.offset(idx, strides(s, v)))
+            } catch {
+                // The offset folds shape products the kernel never wrote: name the access.
+                let shown = "\(s.name)[\(idx.map(MessageText.expr).joined(separator: ", "))]"
+                throw KernelError(error.phase, "\(shown): \(error.message)", at: error.location.isKnown ? error.location : loc)
+            }
             return v.kind == .dense ? "\(v.cName)[\(offset)]" : "\(v.cName).data[\(offset)]"
         case .control:
             throw KernelError(.codegen, "'\(s.name)' is not a data variable", at: loc)
@@ -138,6 +151,7 @@ extension ProcCompiler {
             if let m = v.memory, !m.permissions.scalarReads {
                 throw KernelError(.memory, "cannot read '\(MessageText.expr(e))' outside an instruction: memory \(m.name) permits no scalar reads", at: e.loc)
             }
+            readSyms.insert(s)
             let text = try access(v, s, idx, at: e.loc)
             return (paren(text, 7, outer), v.elementType)
         case .unary(.neg, let a):
@@ -180,6 +194,13 @@ extension ProcCompiler {
     /// The right side of `x = rhs`, converted to x's element type the way the
     /// interpreter stores it (an explicit cast, so narrowing never warns).
     func assignedValue(_ rhs: Expr, to t: ScalarType) throws(KernelError) -> String {
+        // An integer literal stored to an integer element wraps to its width, as
+        // the interpreter stores it (through a Double, a wide one would not).
+        if t != .f32, let v = Self.integerLiteral(rhs) {
+            let width = t.bitWidth
+            let wrapped = Int(truncatingIfNeeded: v << (64 - width)) >> (64 - width)
+            return wrapped == Int(Int32.min) ? "(-2147483647 - 1)" : String(wrapped)
+        }
         var literal: Double? = nil
         switch rhs.node {
         case .int(let v): literal = Double(v)
@@ -201,6 +222,15 @@ extension ProcCompiler {
         let (text, type) = try data(rhs)
         if type == t || (type == nil && t == .i32) { return text }
         return "(\(t.cType))(\(text))"
+    }
+
+    /// `5` or `-5` (negation wraps, as the interpreter's data negation does).
+    static func integerLiteral(_ e: Expr) -> Int? {
+        switch e.node {
+        case .int(let v): return v
+        case .unary(.neg, let a): return a.intValue.map { 0 &- $0 }
+        default: return nil
+        }
     }
 
     // MARK: windows
@@ -238,6 +268,7 @@ extension ProcCompiler {
             throw KernelError(.codegen, "'\(s.name)' is not a tensor", at: loc)
         }
         usedSyms.insert(s)
+        readSyms.insert(s)
         let acc = accesses ?? v.shape.map { .interval(.int(0), $0) }
         guard acc.count == v.shape.count else {
             throw KernelError(.codegen, "'\(s.name)' has \(v.shape.count) dimensions but the window has \(acc.count)", at: loc)

@@ -38,6 +38,9 @@ final class ProcCompiler {
     var lines: [String] = []
     var indent = 1
     var usedSyms = Set<Sym>()
+    /// Variables whose value C code reads (or takes a window of): a local only
+    /// ever written draws -Wunused-but-set-variable otherwise.
+    var readSyms = Set<Sym>()
     var windowStructs = Set<WindowStruct>()
     var helpers = Set<String>()
     var memoriesUsed: [MemoryName: any Memory] = [:]
@@ -53,12 +56,20 @@ final class ProcCompiler {
         self.isPublic = isPublic
         self.options = options
         self.writes = writes
-        self.names = CNames(taken: takenNames)
         var plain = false
+        var templateIdentifiers = Set<String>()
         for s in proc.body {
-            s.forEach { t in if case .call(let p, _) = t.node, !p.isInstruction { plain = true } }
+            s.forEach { t in
+                guard case .call(let p, _) = t.node else { return }
+                if !p.isInstruction { plain = true; return }
+                // A bad template is reported at its call, by the expansion.
+                if let segments = try? TemplateExpansion.parse(p.instructionTemplate ?? "", instruction: p.name, at: p.loc) {
+                    templateIdentifiers.formUnion(TemplateExpansion.identifiers(segments))
+                }
+            }
         }
         callsPlainProcs = plain
+        self.names = CNames(taken: takenNames.union(options.memories.reservedNames), macroAvoids: templateIdentifiers)
     }
 
     func emit(_ line: String) { lines.append(String(repeating: "  ", count: indent) + line) }
@@ -140,7 +151,18 @@ final class ProcCompiler {
         for (k, last) in lastUse { if let last { dying[last, default: []].append(k) } }
         for (k, s) in stmts.enumerated() {
             if case .alloc = s.node, lastUse[k] == .some(nil) { continue }   // never used: nothing to emit
-            try statement(s)
+            do throws(KernelError) {
+                try statement(s)
+            } catch {
+                // Expressions a rewrite built may carry no location: point at the statement.
+                var located = error
+                if !located.location.isKnown { located.location = s.loc }
+                throw located
+            }
+            if case .windowDef(let w, _) = s.node, let v = vars[w],
+               !stmts[(k + 1)...].contains(where: { Lifetimes.symbols($0).contains(w) }) {
+                emit("(void)\(v.cName);")   // a window never used draws -Wunused-variable
+            }
             for a in (dying[k] ?? []).sorted(by: >) {
                 if case .alloc(let x, _, _) = stmts[a].node { try free(x) }
             }
@@ -231,6 +253,7 @@ final class ProcCompiler {
 
     private func free(_ x: Sym) throws(KernelError) {
         guard let v = vars[x], let r = v.allocation, let name = v.memoryName, let allocator = allocators[name] else { return }
+        if !readSyms.contains(x), v.memory?.namesAreMacros != true { emit("(void)\(v.cName);") }
         for line in try allocator.free(r) { emit(line) }
     }
 }

@@ -40,6 +40,44 @@ enum TemplateExpansion {
         return segments
     }
 
+    /// The placeholder keys a template of `instruction` may use: `{x}`,
+    /// `{x_data}` and `{x_int}` for each parameter x.
+    static func knownKeys(_ instruction: Proc) -> Set<String> {
+        Set(instruction.params.flatMap { p in ["", "_data", "_int"].map { p.name.name + $0 } })
+    }
+
+    /// Checks an instruction's template where the instruction is defined:
+    /// balanced braces and placeholders naming its parameters (code generation
+    /// would otherwise report it only at a call).
+    static func validate(_ instruction: Proc) throws(KernelError) {
+        guard let template = instruction.instructionTemplate else { return }
+        let segments = try parse(template, instruction: instruction.name, at: instruction.loc)
+        let known = knownKeys(instruction)
+        for case .placeholder(let key) in segments where !known.contains(key) {
+            let params = instruction.params.map(\.name.name).joined(separator: ", ")
+            throw KernelError(.type, "template of \(instruction.name) uses {\(key)}, which names no argument (its arguments: \(params.isEmpty ? "none" : params); a placeholder is {x}, {x_data} or {x_int}; write {{ and }} for literal braces)", at: instruction.loc)
+        }
+    }
+
+    /// The C identifiers a template's text spells out (outside placeholders),
+    /// which a `#define` of a buffer name must not rewrite.
+    static func identifiers(_ segments: [Segment]) -> Set<String> {
+        var out = Set<String>()
+        for case .text(let t) in segments {
+            var current = ""
+            for c in t.unicodeScalars {
+                if c == "_" || (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) {
+                    current.unicodeScalars.append(c)
+                } else {
+                    if let f = current.unicodeScalars.first, !("0"..."9").contains(f) { out.insert(current) }
+                    current = ""
+                }
+            }
+            if let f = current.unicodeScalars.first, !("0"..."9").contains(f) { out.insert(current) }
+        }
+        return out
+    }
+
     static func expand(_ segments: [Segment], instruction: String, at loc: SourceLocation,
                        value: (String) throws(KernelError) -> String?) throws(KernelError) -> String {
         var out = ""

@@ -112,7 +112,8 @@ public struct Tensor {
         (0..<elementCount).map { k in
             switch value(at: position(ofFlat: k)) {
             case .int(let v): v
-            case .float(let f): f.isFinite ? Int(f) : 0
+            // Saturating: Int(f) traps beyond Int's range.
+            case .float(let f): f.isNaN ? 0 : Int(exactly: f.rounded(.towardZero)) ?? (f > 0 ? Int.max : Int.min)
             }
         }
     }

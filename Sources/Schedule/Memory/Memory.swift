@@ -14,6 +14,9 @@ public protocol Memory: Sendable {
     /// True when buffers are a fixed hardware resource that a called proc would
     /// clobber: procs allocating them may call only instructions (as in Exo).
     var requiresLeafProc: Bool { get }
+    /// Identifiers that `globalCode` brings in (an included header's macros):
+    /// no generated C name may take one.
+    var reservedNames: Set<String> { get }
     /// A fresh allocator for compiling one proc.
     func makeAllocator() -> any MemoryAllocator
     /// The `{arg_data}` text of an instruction argument windowing this memory;
@@ -28,6 +31,7 @@ extension Memory {
     public var globalCode: String? { nil }
     public var namesAreMacros: Bool { false }
     public var requiresLeafProc: Bool { false }
+    public var reservedNames: Set<String> { [] }
     public func windowData(buffer: String, elementAccess: String) -> String { elementAccess }
     public func canBePassed(as parameterMemory: MemoryName) -> Bool { parameterMemory == name }
 }

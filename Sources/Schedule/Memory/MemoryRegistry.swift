@@ -20,6 +20,9 @@ public struct MemoryRegistry: Sendable {
 
     public subscript(name: MemoryName) -> (any Memory)? { memories[name] }
 
+    /// What the memories' global code (headers) reserves, together.
+    public var reservedNames: Set<String> { memories.values.reduce(into: []) { $0.formUnion($1.reservedNames) } }
+
     public var names: [MemoryName] { memories.keys.sorted { $0.rawValue < $1.rawValue } }
 
     /// The memory called `name`, or a KernelError(.memory) naming the known ones.

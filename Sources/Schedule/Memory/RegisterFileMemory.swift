@@ -13,13 +13,17 @@ public struct RegisterFileMemory: Memory {
     public let validate: @Sendable (AllocationRequest) throws(KernelError) -> Void
     /// Code placed once in the C source of a file using this memory (e.g. an include).
     public let globalCode: String?
+    /// Macros of the header `globalCode` includes.
+    public let reservedNames: Set<String>
 
     public init(name: MemoryName, registerNames: [String], handOutOrder: [Int]? = nil, globalCode: String? = nil,
+                reservedNames: Set<String> = [],
                 validate: @escaping @Sendable (AllocationRequest) throws(KernelError) -> Void = { _ throws(KernelError) in }) {
         self.name = name
         self.registerNames = registerNames
         self.handOutOrder = handOutOrder ?? Array(registerNames.indices)
         self.globalCode = globalCode
+        self.reservedNames = reservedNames
         self.validate = validate
     }
 

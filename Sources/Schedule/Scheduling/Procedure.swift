@@ -70,12 +70,12 @@ public struct Procedure: Sendable, CustomStringConvertible {
     public func forward(_ c: Cursor) throws -> Cursor {
         if c.procID == id { return c }
         guard let start = lineage.firstIndex(where: { $0.fromID == c.procID }) else {
-            throw KernelError(.schedule, "cursor \(c) does not come from `\(name)` or a version it was derived from")
+            throw KernelError(.schedule, "forward: cursor \(c) does not come from `\(name)` or a version it was derived from")
         }
         var place = c.place
         for step in lineage[start...] {
             guard let next = step.forward(place) else {
-                throw KernelError(.schedule, "cursor target was removed by \(step.rewrite): \(c)")
+                throw KernelError(.schedule, "forward: cursor target was removed by \(step.rewrite): \(c)")
             }
             place = next
         }
@@ -92,6 +92,14 @@ public struct Procedure: Sendable, CustomStringConvertible {
         var q = try PatternParser.query(pattern)
         if q.matchNumber == nil { q.matchNumber = 0 }
         guard let place = PatternMatcher(body: ir.body).find(q).first else {
+            if let n = q.matchNumber, n > 0 {
+                var all = q
+                all.matchNumber = nil
+                let count = PatternMatcher(body: ir.body).find(all).count
+                if count > 0 {
+                    throw KernelError(.schedule, "find: pattern `\(pattern)` asks for match #\(n), but \(name) has \(count) match\(count == 1 ? "" : "es") (#0 to #\(count - 1))")
+                }
+            }
             throw KernelError(.schedule, "find: no match for pattern `\(pattern)` in \(name)")
         }
         return Cursor(place, in: ir, procID: id)
@@ -105,22 +113,35 @@ public struct Procedure: Sendable, CustomStringConvertible {
 
     /// The loop over `name` (`"i"`, or `"i #1"` for the second such loop).
     public func findLoop(_ name: String) throws -> Cursor {
-        let parts = name.split(separator: "#", maxSplits: 1)
-        let iter = parts[0].trimmingSpaces
-        let suffix = parts.count > 1 ? " #" + parts[1] : ""
+        let (iter, suffix) = try Self.nameAndMatch(name, "findLoop", "a loop variable")
         return try find("for \(iter) in _: _" + suffix)
     }
 
     /// The allocation of `name` (`"y"` or `"y #1"`).
     public func findAlloc(_ name: String) throws -> Cursor {
-        let parts = name.split(separator: "#", maxSplits: 1)
-        let suffix = parts.count > 1 ? " #" + parts[1] : ""
-        return try find("\(parts[0].trimmingSpaces) : _" + suffix)
+        let (buffer, suffix) = try Self.nameAndMatch(name, "findAlloc", "a buffer")
+        return try find("\(buffer) : _" + suffix)
+    }
+
+    /// `"i #1"` as (`i`, `" #1"`); the name may be `_` (any).
+    private static func nameAndMatch(_ text: String, _ function: String, _ what: String) throws -> (String, String) {
+        let hash = text.firstIndex(of: "#")
+        let name = text[..<(hash ?? text.endIndex)].trimmingSpaces
+        guard name == "_" || isIdentifier(name) else {
+            throw KernelError(.schedule, "\(function): expected the name of \(what), optionally followed by `#n`, got `\(text)`")
+        }
+        return (name, hash.map { " " + text[$0...] } ?? "")
     }
 
     /// A statement or expression cursor resolved on this version (forwarded if older).
     func resolve(_ c: Cursor, _ rewrite: String, as kinds: Set<Place.Kind>) throws -> Place {
-        let f = try forward(c)
+        let f: Cursor
+        do {
+            f = try forward(c)
+        } catch let e as KernelError {
+            let reason = e.message.hasPrefix("forward: ") ? String(e.message.dropFirst("forward: ".count)) : e.message
+            throw KernelError(.schedule, "\(rewrite): \(reason)")
+        }
         guard Self.exists(f.place, in: ir.body) else {
             throw KernelError(.schedule, "\(rewrite): cursor \(c) does not point into `\(name)`")
         }

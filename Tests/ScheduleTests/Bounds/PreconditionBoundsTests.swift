@@ -37,6 +37,21 @@ import Testing
         #expect(0 <= iv && iv < nv && iv / 4 >= nv / 4 && nv % 4 != 0)
     }
 
+    /// Contradictory preconditions made every claim provable: `x[10]` of an
+    /// `i32[4]` passed under `assert n < 0` (n a size) or under a stride a
+    /// dense tensor cannot have. Now the preconditions themselves are refused.
+    @Test func contradictoryPreconditionsAreRefusedNotVacuouslyTrue() throws {
+        let vacuous = try KernelParser.parseProc("@proc\ndef f(n: size, x: i32[4] @ DRAM):\n    assert n < 0\n    x[10] = 1\n")
+        let error = try #require(boundsError(vacuous))
+        #expect(error.location == at(3, 12))
+        #expect(error.message == "the preconditions of f can never all hold (assert n < 0; sizes are non-negative and a dense tensor's strides are fixed by its shape), so no call is valid and no access could be checked")
+        let stride = try KernelParser.parseProc("@proc\ndef f(x: i32[4, 4] @ DRAM):\n    assert stride(x, 1) == 2\n    x[0, 0] = 1\n")
+        #expect(boundsError(stride)?.message.hasPrefix("the preconditions of f can never all hold (assert stride(x, 1) == 2;") == true)
+        // Satisfiable ones still check every access.
+        let fine = try KernelParser.parseProc("@proc\ndef f(n: size, x: i32[4] @ DRAM):\n    assert n < 3\n    x[10] = 1\n")
+        #expect(boundsError(fine)?.message == "x[10]: index 0 (10) is out of bounds [0, 4)")
+    }
+
     @Test func allocationDimensionsMustBePositive() throws {
         let t = Sym("t")
         func proc(_ pre: [Expr]) -> Proc {

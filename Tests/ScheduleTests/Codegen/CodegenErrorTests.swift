@@ -105,6 +105,6 @@ import Schedule
     @Test func procNamesMustBeCIdentifiers() throws {
         let p = ProcBuilder("free").build { pass() }
         let e = #expect(throws: KernelError.self) { try CCodegen.compile([p], library: "x") }
-        #expect(e?.message == "proc name 'free' cannot name a C function")
+        #expect(e?.message == "proc name 'free' cannot name a C function: the generated C uses that name itself; rename the proc")
     }
 }

@@ -55,4 +55,21 @@ import Testing
         let e = read(x, v(i) + 0) * lit(2) + read(x, v(i) - v(i))
         #expect(StatementText.expr(simp.simplify(e)) == "x[i] * 2 + x[0]")
     }
+
+    /// Int overflow in the normal form used to wrap: `(16 + (2^63 - 2)) / (2^63 - 1)`
+    /// became -1 (a loop that never ran) and `2^62 * 4 * ii < 1` became True.
+    @Test func overflowingArithmeticIsLeftAlone() {
+        let big = Int.max
+        let r: [Sym: Interval] = [ii: Interval(lo: 0, hi: 3)]
+        let quotient = IndexSimplifier().simplify((lit(16) + lit(big - 1)) / lit(big))
+        #expect(quotient.intValue == nil || quotient.intValue == 1)
+        #expect(s(lit(1 << 62) * lit(4) * v(ii) < lit(1), ranges: r) != "True")
+        #expect(s(v(i) + lit(big) + lit(1) - lit(1)) == "i + \(big) + 1 - 1")
+        // No trap on the extremes.
+        #expect(s(lit(0) - lit(Int.min)) == "0 - \(Int.min)")
+        #expect(s(v(i) * lit(Int.min) + 0) != "")
+        #expect(ControlEvaluator(values: [:]).int(lit(Int.min) / lit(-1)) == nil)
+        #expect(ControlEvaluator(values: [:]).int(lit(big) + lit(1)) == nil)
+        #expect(Interval(lo: Int.min, hi: Int.max).count == nil)
+    }
 }

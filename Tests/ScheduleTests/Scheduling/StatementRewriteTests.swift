@@ -13,7 +13,7 @@ import TestSupport
         let p2 = try p.rename("conv1d_rvm")
         #expect(p2.name == "conv1d_rvm" && p2.ir.body == p.ir.body)
         #expect(p2.history == ["rename"])
-        #expect(scheduleError { _ = try p.rename("1x") }.contains("not a valid proc name"))
+        #expect(scheduleError { _ = try p.rename("1x") }.contains("rename: `1x` is not a valid name for a proc"))
     }
 
     @Test func simplifyNormalisesIndicesAndDropsConstantIfs() throws {

@@ -75,6 +75,10 @@ struct Effects: Sendable {
     static func of(_ stmts: [Stmt], symbols: SymbolTypes) -> Effects {
         var walker = EffectWalker()
         var env = EffectWalker.Env(symbols: symbols)
+        // Windows defined before the statements alias their buffers too.
+        for (w, e) in symbols.windowDefinitions {
+            if let a = env.alias(of: e) { env.aliases[w] = a }
+        }
         walker.walk(stmts, &env, origin: nil)
         let locals = walker.locals
         return Effects(accesses: walker.accesses.filter { !locals.contains($0.buffer) })

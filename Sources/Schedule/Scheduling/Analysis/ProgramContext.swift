@@ -124,7 +124,18 @@ struct ProgramContext {
     }
 
     func parse(_ text: String, for rewrite: String) throws -> Expr {
-        try resolve(try PatternParser.expression(text), for: rewrite)
+        let parsed: PatternExpr
+        do {
+            parsed = try PatternParser.expression(text)
+        } catch let e as KernelError {
+            // The pattern parser speaks of patterns; here the text is a rewrite's argument.
+            var reason = e.message
+            let prefix = "pattern `\(text)`: "
+            if reason.hasPrefix(prefix) { reason.removeFirst(prefix.count) }
+            reason = reason.replacing("end of pattern", with: "end of the expression")
+            throw KernelError(.schedule, "\(rewrite): cannot read the expression `\(text)`: \(reason)")
+        }
+        return try resolve(parsed, for: rewrite)
     }
 }
 

@@ -3,6 +3,9 @@
 /// Symbols are unique, so one flat table per proc suffices.
 struct SymbolTypes {
     private(set) var types: [Sym: DataType] = [:]
+    /// Window definitions `w = x[...]`, in program order: a statement using
+    /// `w` touches `x`, wherever `w` was defined.
+    private(set) var windowDefinitions: [(Sym, Expr)] = []
 
     init(_ proc: Proc) {
         for p in proc.params { types[p.name] = p.type }
@@ -18,6 +21,7 @@ struct SymbolTypes {
                 case .alloc(let x, let t, _): types[x] = t
                 case .loop(let i, _, _, _): types[i] = .index
                 case .windowDef(let w, let e):
+                    windowDefinitions.append((w, e))
                     if case .window(let base, let acc) = e.node, let bt = types[base], let el = bt.elementType {
                         types[w] = .tensor(el, shape: WindowShape.shape(of: acc), isWindow: true)
                     }

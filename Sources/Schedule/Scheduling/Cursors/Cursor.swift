@@ -104,8 +104,11 @@ public struct Cursor: Sendable, CustomStringConvertible {
         }
     }
 
-    func misuse(_ what: String) -> KernelError {
-        KernelError(.schedule, "cursor \(self.placeText) \(what)")
+    /// "next: cursor at `x = 1` has no statement 1 after it": named after the
+    /// navigation that failed, as rewrite errors are named after the rewrite.
+    func misuse(_ what: String, _ function: String = #function) -> KernelError {
+        let name = function.prefix { $0 != "(" }
+        return KernelError(.schedule, "\(name): cursor \(self.placeText) \(what)")
     }
 
     private var placeText: String {

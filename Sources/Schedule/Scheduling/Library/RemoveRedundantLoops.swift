@@ -4,6 +4,9 @@ extension Procedure {
     /// variable and is idempotent), at most `num` of them (nil: all).
     /// Loops that cannot be removed are stepped over.
     public func removeRedundantLoops(_ stmt: Cursor, num: Int? = nil) throws -> Procedure {
+        if let num, num < 0 {
+            throw KernelError(.schedule, "removeRedundantLoops: num must not be negative, got \(num)")
+        }
         var p = self
         var anchor = try p.forward(stmt)
         var removed = 0

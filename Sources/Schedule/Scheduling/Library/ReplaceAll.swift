@@ -6,6 +6,9 @@ extension Procedure {
     /// gone. An instruction whose body has several statements is tried on
     /// the block of that many statements starting at each statement.
     public func replaceAll(_ instructions: [Proc]) throws -> Procedure {
+        // Every site is tried and mismatches are skipped, so a proc that could
+        // never be used must be refused here rather than silently ignored.
+        for instr in instructions { try Self.checkReplaceable(instr, "replaceAll", in: ir) }
         var p = self
         for c in statementCursors() {
             guard let here = try? p.forward(c) else { continue }

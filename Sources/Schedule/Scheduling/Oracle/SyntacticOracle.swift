@@ -98,14 +98,17 @@ public struct SyntacticOracle: SoundnessOracle {
                 guard let forms = nonNegativeForm(fact, s) else { continue }
                 for form in forms {
                     // form >= 0 bounds each of its variables by the others' ranges.
+                    guard !form.overflowed else { continue }
                     for t in form.terms {
-                        guard case .read(let v, let idx) = t.atom.node, idx.isEmpty else { continue }
+                        guard case .read(let v, let idx) = t.atom.node, idx.isEmpty, t.coefficient != Int.min else { continue }
                         var rest = form
                         rest.add(t.atom, -t.coefficient)
                         // coef * v >= -rest
                         let restRange = rest.range(s.atomRange)
                         var bound = Interval.unbounded
-                        if t.coefficient > 0, let rhi = restRange.hi {
+                        if let rhi = restRange.hi, rhi == Int.min {
+                            continue   // no negation in Int: leave v's range alone
+                        } else if t.coefficient > 0, let rhi = restRange.hi {
                             bound.lo = ceilDivide(-rhi, t.coefficient)
                         } else if t.coefficient < 0, let rhi = restRange.hi {
                             bound.hi = floorDivide(rhi, -t.coefficient)

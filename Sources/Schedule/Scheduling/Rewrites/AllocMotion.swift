@@ -4,9 +4,10 @@ extension Procedure {
     /// depends on the loop variable being left.
     public func liftAlloc(_ alloc: Cursor, nLifts: Int = 1) throws -> Procedure {
         let rw = "liftAlloc"
+        guard nLifts >= 1 else { throw KernelError(.schedule, "\(rw): nLifts must be at least 1, got \(nLifts)") }
         var p = self
         var c = alloc
-        for _ in 0..<max(nLifts, 0) {
+        for _ in 0..<nLifts {
             let place = try p.resolve(c, rw, as: [.statement])
             let s = try p.stmt(at: place, rw)
             guard case .alloc(_, let t, _) = s.node else { throw p.failure(rw, "expected an allocation", at: s) }

@@ -7,6 +7,7 @@ extension Procedure {
     public func bindExpr(_ exprs: [Cursor], newName: String) throws -> Procedure {
         let rw = "bindExpr"
         guard !exprs.isEmpty else { throw KernelError(.schedule, "\(rw): no expression given") }
+        try Self.checkName(newName, rw, "the new scalar")
         let places = try exprs.map { try resolve($0, rw, as: [.expression]) }
         let stmtPath = places[0].stmtPath
         let s = try stmt(at: places[0], rw)

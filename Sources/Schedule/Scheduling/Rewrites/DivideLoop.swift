@@ -19,6 +19,14 @@ extension Procedure {
         let ctx = ProgramContext(ir, at: place)
         let simp = ctx.simplifier
         guard c > 0 else { throw failure(rw, "the divisor must be positive, got \(c)", at: s) }
+        guard Int32(exactly: c) != nil else {
+            throw failure(rw, "the divisor \(c) does not fit in 32 bits (index arithmetic is 32-bit in the generated C)", at: s)
+        }
+        try Self.checkName(newNames.0, rw, "the outer loop variable")
+        try Self.checkName(newNames.1, rw, "the inner loop variable")
+        guard newNames.0 != newNames.1 else {
+            throw failure(rw, "the outer and inner loops need two different names, got `\(newNames.0)` twice", at: s)
+        }
         guard simp.simplify(lo).intValue == 0 else {
             throw failure(rw, "expected the loop to start at 0, it starts at \(StatementText.expr(lo))", at: s)
         }

@@ -5,9 +5,10 @@ extension Procedure {
     /// commute; an allocation used on both sides must be lifted first.
     public func fission(_ gap: Cursor, nLifts: Int = 1) throws -> Procedure {
         let rw = "fission"
+        guard nLifts >= 1 else { throw KernelError(.schedule, "\(rw): nLifts must be at least 1, got \(nLifts)") }
         var p = self
         var g = try resolve(gap, rw, as: [.gap])
-        for _ in 0..<max(nLifts, 1) {
+        for _ in 0..<nLifts {
             (p, g) = try p.fissionOnce(at: g)
         }
         return p

@@ -8,6 +8,7 @@ extension Procedure {
     /// original Exo does not check the preconditions (its issue #758).
     public func replace(_ block: Cursor, with instr: Proc) throws -> Procedure {
         let rw = "replace"
+        try Self.checkReplaceable(instr, rw, in: ir)
         let place = try resolve(block, rw, as: [.statement, .block])
         let stmts = Array(StatementTree.block(ir.body, owner: place.owner, block: place.block)![place.lo..<place.hi])
         let call = try unifiedCall(stmts, instr, at: place)
@@ -22,6 +23,20 @@ extension Procedure {
                                             return Place.node(path)
                                         })
         return derived(rw, body: newBody, forward, arguments: [argument(place), instr.name])
+    }
+
+    /// `instr` must be an instruction (its body is its meaning, its template
+    /// its code) with a body to match, and not the proc being scheduled.
+    static func checkReplaceable(_ instr: Proc, _ rewrite: String, in proc: Proc) throws {
+        guard instr.isInstruction else {
+            throw KernelError(.schedule, "\(rewrite): \(instr.name) is a @proc, not an @instr: only an instruction proc (its body its meaning, its C template its code) can replace statements")
+        }
+        guard instr.name != proc.name else {
+            throw KernelError(.schedule, "\(rewrite): \(instr.name) is the proc being scheduled; a proc cannot call itself")
+        }
+        guard !instr.body.isEmpty else {
+            throw KernelError(.schedule, "\(rewrite): \(instr.name) has an empty body, which matches no statement")
+        }
     }
 
     /// The call of `instr` equivalent to `stmts`, or a schedule error saying

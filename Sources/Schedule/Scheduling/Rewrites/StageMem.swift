@@ -29,7 +29,7 @@ extension Procedure {
 
     func stageMem(at place: Place, window e: Expr, name: String, accumulate: Bool) throws -> Procedure {
         let rw = "stageMem"
-        guard Self.isIdentifier(name) else { throw KernelError(.schedule, "\(rw): `\(name)` is not a valid name") }
+        try Self.checkName(name, rw, "the staging buffer")
         let stmts = Array(StatementTree.block(ir.body, owner: place.owner, block: place.block)![place.lo..<place.hi])
         let anchor = stmts[0]
         let ctx = ProgramContext(ir, at: place)
@@ -49,6 +49,12 @@ extension Procedure {
                     "the window \(window.text) is not provably inside \(x.name) (shape [\(shape.map(StatementText.expr).joined(separator: ", "))])",
                     at: anchor)
         try checkNoAliases(of: x, in: stmts, rw, at: anchor)
+        // An empty interval would allocate a buffer with a zero dimension.
+        for case .interval(let lo, let hi) in window.accesses {
+            try require(Expr(.binary(.lt, lo, hi)), in: ctx, rw,
+                        "the window \(window.text) is empty in the dimension \(StatementText.expr(lo)):\(StatementText.expr(hi))",
+                        at: anchor)
+        }
 
         let simp = ctx.simplifier
         let extents = window.extents(simp)
@@ -100,9 +106,19 @@ extension Procedure {
         return s
     }
 
+    /// An identifier the parser reads back as a name: ASCII letters, digits
+    /// and `_`, not starting with a digit, not a keyword (`for`, `if`, ...).
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, PatternChars.letterOrUnderscore(first) else { return false }
         return name.unicodeScalars.allSatisfy { PatternChars.letterOrUnderscore($0) || PatternChars.digit($0) }
+            && !reservedWords.contains(name)
+    }
+
+    /// Throws unless `name` is a valid identifier for `role` ("the new buffer").
+    static func checkName(_ name: String, _ rewrite: String, _ role: String) throws {
+        guard isIdentifier(name) else {
+            throw KernelError(.schedule, "\(rewrite): `\(name)` is not a valid name for \(role) (an identifier: a letter or `_`, then letters, digits or `_`; not a keyword)")
+        }
     }
 
     /// The block may reach `x` only by element accesses under its own name:

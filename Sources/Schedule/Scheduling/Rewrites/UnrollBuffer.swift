@@ -21,6 +21,9 @@ extension Procedure {
             throw failure(rw, "dimension \(dim) of \(x.name) has no positive constant size (it is \(StatementText.expr(shape[dim])))",
                           at: place)
         }
+        guard n <= Self.unrollStatementLimit else {
+            throw failure(rw, "dimension \(dim) of \(x.name) has \(n) entries: more buffers than the limit of \(Self.unrollStatementLimit)", at: place)
+        }
         var rest = shape
         rest.remove(at: dim)
         let type: DataType = rest.isEmpty ? .scalar(el) : .tensor(el, shape: rest, isWindow: false)

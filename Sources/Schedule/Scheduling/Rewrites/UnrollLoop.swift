@@ -1,4 +1,8 @@
 extension Procedure {
+    /// The most statements `unrollLoop` produces: a loop of a million
+    /// iterations (a schedule's typo) is refused rather than exhausting memory.
+    public static let unrollStatementLimit = 65_536
+
     /// `unroll_loop(p, loop)`: replaces a loop with constant bounds by one
     /// copy of its body per iteration, the loop variable replaced by its value.
     /// Cursors into the body follow the first copy; the loop itself is gone.
@@ -8,6 +12,13 @@ extension Procedure {
         let simp = ProgramContext(ir, at: place).simplifier
         guard let l = simp.simplify(lo).intValue, let h = simp.simplify(hi).intValue else {
             throw failure(rw, "the loop bounds are not constants", at: s)
+        }
+        var bodySize = 0
+        for t in body { t.forEach { _ in bodySize += 1 } }
+        let (trips, o1) = h > l ? h.subtractingReportingOverflow(l) : (0, false)
+        let (total, o2) = trips.multipliedReportingOverflow(by: bodySize)
+        if o1 || o2 || total > Self.unrollStatementLimit {
+            throw failure(rw, "the loop runs \(o1 ? "more than \(Int.max)" : String(trips)) iterations: unrolled, its body of \(bodySize) statement\(bodySize == 1 ? "" : "s") would become \(o1 || o2 ? "too many" : String(total)) statements, more than the limit of \(Self.unrollStatementLimit)", at: s)
         }
         var replacement: [Stmt] = []
         for v in l..<max(l, h) {

@@ -10,31 +10,47 @@ struct AffineForm: Hashable, Sendable {
     }
     var terms: [Term] = []
     var constant: Int = 0
+    /// Set when a coefficient or the constant overflowed Int: the form no
+    /// longer equals the expression (wrapping would be a silent wrong
+    /// answer), so the simplifier leaves such an expression alone.
+    var overflowed = false
 
     static func constant(_ k: Int) -> AffineForm { AffineForm(terms: [], constant: k) }
     static func atom(_ e: Expr) -> AffineForm { AffineForm(terms: [Term(atom: e, coefficient: 1)], constant: 0) }
 
     var isConstant: Bool { terms.isEmpty }
-    var constantValue: Int? { terms.isEmpty ? constant : nil }
+    var constantValue: Int? { terms.isEmpty && !overflowed ? constant : nil }
 
     static func + (a: AffineForm, b: AffineForm) -> AffineForm {
         var out = a
         for t in b.terms { out.add(t.atom, t.coefficient) }
-        out.constant &+= b.constant
+        let (c, o) = out.constant.addingReportingOverflow(b.constant)
+        out.constant = c
+        out.overflowed = out.overflowed || b.overflowed || o
         return out
     }
     static prefix func - (a: AffineForm) -> AffineForm { a.scaled(by: -1) }
     static func - (a: AffineForm, b: AffineForm) -> AffineForm { a + (-b) }
 
     func scaled(by k: Int) -> AffineForm {
-        if k == 0 { return .constant(0) }
-        return AffineForm(terms: terms.map { Term(atom: $0.atom, coefficient: $0.coefficient &* k) },
-                          constant: constant &* k)
+        if k == 0 { return overflowed ? self : .constant(0) }
+        var out = AffineForm(overflowed: overflowed)
+        for t in terms {
+            let (c, o) = t.coefficient.multipliedReportingOverflow(by: k)
+            out.terms.append(Term(atom: t.atom, coefficient: c))
+            out.overflowed = out.overflowed || o
+        }
+        let (c, o) = constant.multipliedReportingOverflow(by: k)
+        out.constant = c
+        out.overflowed = out.overflowed || o
+        return out
     }
 
     mutating func add(_ atom: Expr, _ k: Int) {
         if let i = terms.firstIndex(where: { $0.atom == atom }) {
-            terms[i].coefficient &+= k
+            let (c, o) = terms[i].coefficient.addingReportingOverflow(k)
+            terms[i].coefficient = c
+            overflowed = overflowed || o
             if terms[i].coefficient == 0 { terms.remove(at: i) }
         } else if k != 0 {
             terms.append(Term(atom: atom, coefficient: k))
@@ -43,6 +59,7 @@ struct AffineForm: Hashable, Sendable {
 
     /// The range of values under the given atom ranges.
     func range(_ atomRange: (Expr) -> Interval) -> Interval {
+        if overflowed { return .unbounded }
         var r = Interval.point(constant)
         for t in terms { r = r + atomRange(t.atom).scaled(by: t.coefficient) }
         return r
@@ -51,7 +68,7 @@ struct AffineForm: Hashable, Sendable {
     /// Splits `self = c * quotient + remainder` with every remainder
     /// coefficient (and the constant) in [0, c).
     func divided(by c: Int) -> (quotient: AffineForm, remainder: AffineForm) {
-        var q = AffineForm(), r = AffineForm()
+        var q = AffineForm(overflowed: overflowed), r = AffineForm(overflowed: overflowed)
         for t in terms {
             q.add(t.atom, floorDivide(t.coefficient, c))
             r.add(t.atom, floorModulo(t.coefficient, c))
@@ -65,17 +82,19 @@ struct AffineForm: Hashable, Sendable {
     var expr: Expr {
         var out: Expr? = nil
         for t in terms {
-            let magnitude = abs(t.coefficient)
+            // Int.min has no magnitude in Int: it keeps its sign and is added.
+            let negative = t.coefficient < 0 && t.coefficient != Int.min
+            let magnitude = negative ? -t.coefficient : t.coefficient
             let piece = magnitude == 1 ? t.atom : Expr.int(magnitude) * t.atom
             if let acc = out {
-                out = t.coefficient > 0 ? acc + piece : acc - piece
+                out = negative ? acc - piece : acc + piece
             } else {
-                out = t.coefficient > 0 ? piece : Expr(.unary(.neg, piece))
+                out = negative ? Expr(.unary(.neg, piece)) : piece
             }
         }
         guard let acc = out else { return .int(constant) }
-        if constant > 0 { return acc + .int(constant) }
-        if constant < 0 { return acc - .int(-constant) }
+        if constant < 0 && constant != Int.min { return acc - .int(-constant) }
+        if constant != 0 { return acc + .int(constant) }
         return acc
     }
 }
@@ -108,5 +127,6 @@ extension AffineForm {
             guard let v = e.foldedConstant else { return nil }
             self = .constant(v)
         }
+        if overflowed { return nil }
     }
 }

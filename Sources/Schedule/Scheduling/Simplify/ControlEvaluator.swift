@@ -1,6 +1,6 @@
 /// Evaluates control expressions (integers and booleans) under a concrete
 /// assignment of their variables; nil when a variable is unassigned, a
-/// division is by zero, or the expression reads data.
+/// division is by zero, the arithmetic overflows Int, or the expression reads data.
 enum ControlValue: Equatable {
     case int(Int)
     case bool(Bool)
@@ -26,7 +26,9 @@ struct ControlEvaluator {
             guard idx.isEmpty, let v = values[s] else { return nil }
             return .int(v)
         case .float, .window, .stride: return nil
-        case .unary(.neg, let a): return int(a).map { .int(0 &- $0) }
+        case .unary(.neg, let a):
+            guard let x = int(a), x != Int.min else { return nil }
+            return .int(-x)
         case .unary(.not, let a): return bool(a).map { .bool(!$0) }
         case .binary(let op, let a, let b):
             if op == .and || op == .or {
@@ -37,11 +39,11 @@ struct ControlEvaluator {
             }
             guard let x = int(a), let y = int(b) else { return nil }
             switch op {
-            case .add: return .int(x &+ y)
-            case .sub: return .int(x &- y)
-            case .mul: return .int(x &* y)
-            case .div: return y == 0 ? nil : .int(floorDivide(x, y))
-            case .mod: return y == 0 ? nil : .int(floorModulo(x, y))
+            case .add: return checked(x.addingReportingOverflow(y))
+            case .sub: return checked(x.subtractingReportingOverflow(y))
+            case .mul: return checked(x.multipliedReportingOverflow(by: y))
+            case .div: return FloorArithmetic.divide(x, y).map { .int($0) }
+            case .mod: return FloorArithmetic.modulo(x, y).map { .int($0) }
             case .lt: return .bool(x < y)
             case .le: return .bool(x <= y)
             case .gt: return .bool(x > y)
@@ -51,5 +53,9 @@ struct ControlEvaluator {
             case .and, .or: return nil
             }
         }
+    }
+
+    private func checked(_ r: (partialValue: Int, overflow: Bool)) -> ControlValue? {
+        r.overflow ? nil : .int(r.partialValue)
     }
 }

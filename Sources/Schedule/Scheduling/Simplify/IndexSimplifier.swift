@@ -24,7 +24,7 @@ struct IndexSimplifier {
             if let f = affine(e) { out = f.expr } else {
                 let sa = simplify(a)
                 switch sa.node {
-                case .int(let v): out = .int(-v)
+                case .int(let v) where v != Int.min: out = .int(-v)
                 case .float(let v): out = Expr(.float(-v))
                 default: out = Expr(.unary(.neg, sa))
                 }
@@ -50,8 +50,14 @@ struct IndexSimplifier {
         return out
     }
 
-    /// The affine normal form of a control expression, nil for data or boolean expressions.
+    /// The affine normal form of a control expression, nil for data or boolean
+    /// expressions and when the form's arithmetic overflows Int.
     func affine(_ e: Expr) -> AffineForm? {
+        guard let f = unguardedAffine(e), !f.overflowed else { return nil }
+        return f
+    }
+
+    private func unguardedAffine(_ e: Expr) -> AffineForm? {
         switch e.node {
         case .int(let v): return .constant(v)
         case .read(let s, let idx):
@@ -88,7 +94,12 @@ struct IndexSimplifier {
         let rr = r.range(atomRange)
         if let lo = rr.lo, let hi = rr.hi, floorDivide(lo, c) == floorDivide(hi, c) {
             let t = floorDivide(lo, c)
-            return op == .div ? q + .constant(t) : r - .constant(c * t)
+            let (ct, o) = c.multipliedReportingOverflow(by: t)
+            if op == .div { return q + .constant(t) }
+            if !o { return r - .constant(ct) }
+            var failed = r
+            failed.overflowed = true
+            return failed
         }
         if op == .div {
             return q + .atom(Expr(.binary(.div, r.expr, .int(c))))

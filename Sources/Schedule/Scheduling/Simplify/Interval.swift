@@ -12,7 +12,10 @@ struct Interval: Hashable, Sendable {
     /// Number of integers in the interval, nil when infinite.
     var count: Int? {
         guard let lo, let hi else { return nil }
-        return hi < lo ? 0 : hi - lo + 1
+        if hi < lo { return 0 }
+        let (d, o1) = hi.subtractingReportingOverflow(lo)
+        let (n, o2) = d.addingReportingOverflow(1)
+        return o1 || o2 ? nil : n
     }
 
     static func + (a: Interval, b: Interval) -> Interval {
