@@ -10,10 +10,12 @@ import RISCV
 /// `retireIfCommon` handles an ALU op, mul/mulh/div, a branch, jal, a jalr not
 /// reading the previous result, and an aligned load/store while the
 /// accelerator has no memory traffic ahead, each with or without a load-use
-/// stall. Anything else returns false having changed nothing, and the model's
-/// full path (`TimingModel.retireInFull`) takes the instruction: it gives the
-/// same cycles for the cases above (checked by the fast/full differential
-/// test in Tests/SimulatorTests/Timing/SeededStreamTests).
+/// stall, and the instruction-fetch conflicts these cause or suffer
+/// (`FetchConflict`, whose state lives here for both paths). Anything else
+/// returns false having changed nothing, and the model's full path
+/// (`TimingModel.retireInFull`) takes the instruction: it gives the same
+/// cycles for the cases above (checked by the fast/full differential tests in
+/// Tests/SimulatorTests/Timing: SeededStreamTests, FastPathProgramTests).
 public struct CPUPipeline: RetireFastPath {
     // Fields are @usableFromInline because `retireIfCommon` is @_transparent.
 
@@ -34,14 +36,11 @@ public struct CPUPipeline: RetireFastPath {
     /// Stall cycles charged here; `TimingModel.finish` adds them to the full path's tally.
     @usableFromInline var stalls = FastPathStalls()
 
-    /// False when profiling or recording a timeline, or while the full path
-    /// watches a delayed fetch (FetchConflict): every instruction then takes the full path.
+    /// False when profiling or recording a timeline: every instruction then takes the full path.
     @usableFromInline var enabled: Bool
-    /// Fetch conflicts modelled: a data access to the code's bank region
-    /// (`codeBase`, `codeSize`, refreshed by the full path) takes the full path.
+    /// Instruction-fetch conflicts with the CPU's own data accesses (when modelled).
     @usableFromInline let fetchConflicts: Bool
-    @usableFromInline var codeBase: UInt32 = 0
-    @usableFromInline var codeSize: UInt32 = 0
+    @usableFromInline var fetch = FetchConflict()
     /// CPU stores never need remembering for the hazard detector (TimingModel.storeNeverLate).
     @usableFromInline let storesLandInTime: Bool
     @usableFromInline let cost: CPUCosts
@@ -53,11 +52,6 @@ public struct CPUPipeline: RetireFastPath {
         self.fetchConflicts = fetchConflicts
         self.storesLandInTime = storesLandInTime
         table = OpcodeTable.pointer
-    }
-
-    mutating func setCodeRegion(base: UInt32, size: UInt32) {
-        codeBase = base
-        codeSize = size
     }
 
     /// Whether `inst` reads the register the previous instruction loaded.
@@ -77,16 +71,23 @@ public struct CPUPipeline: RetireFastPath {
         let inst = r.instruction
         let info = table[Int(inst.opcode.rawValue)]
         assert(klass == info.klass, "the core's class for \(inst.opcode) differs from OpcodeTable's")
+        // A local copy, stored back only when this path takes the instruction.
+        var fetch = self.fetch
+        let bubble: UInt64 = fetch.watching ? fetch.next(pc: r.pc) : 0
         let loadUse: UInt64 = readsLoadedRegister(inst, info) ? cost.loadUseStall : 0
-        var t = clock &+ loadUse
+        var t = clock &+ bubble &+ loadUse
         switch klass {
         case .alu:
             t &+= cost.alu
         case .load, .store:
             guard t >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
                     && (klass == .load || storesLandInTime)
-                    && (!fetchConflicts || (r.address &- codeBase >= codeSize && r.pc &- codeBase < codeSize))
             else { return false }
+            if fetchConflicts {
+                // Code outside the cached region: the full path looks its bank up.
+                guard fetch.covers(pc: r.pc) else { return false }
+                if t == clock { fetch.dataAccess(pc: r.pc, address: r.address) }
+            }
             t &+= cost.loadStore
         case .branch:
             let taken = r.nextPC != r.pc &+ 4
@@ -115,6 +116,9 @@ public struct CPUPipeline: RetireFastPath {
         default:
             return false
         }
+        if fetch.watching { fetch.settle(pc: r.pc, cycles: t &- clock) }
+        self.fetch = fetch
+        stalls.fetchConflict &+= bubble
         stalls.loadUse &+= loadUse
         clock = t
         instret &+= 1
@@ -132,6 +136,7 @@ public struct CPUPipeline: RetireFastPath {
     @usableFromInline var jump: UInt64 = 0
     @usableFromInline var multiply: UInt64 = 0
     @usableFromInline var divide: UInt64 = 0
+    @usableFromInline var fetchConflict: UInt64 = 0
 
     /// `tally` plus these.
     func added(to tally: StallTally) -> StallTally {
@@ -141,6 +146,7 @@ public struct CPUPipeline: RetireFastPath {
         all.add(.jump, jump)
         all.add(.multiply, multiply)
         all.add(.divide, divide)
+        all.add(.fetchConflict, fetchConflict)
         return all
     }
 }

@@ -22,11 +22,13 @@ import RISCV
 /// Speed: the model is split in two. `fastPath` (a `CPUPipeline`) holds what
 /// every instruction touches (the cycle counter, the previous load's and
 /// write's destinations, the cycle from which the accelerator's memory traffic
-/// is behind the CPU) and costs the common instructions; the core keeps it in a
-/// local so these live in registers. The rest (accelerator, banks, hazard
-/// detector, errata, statistics) is touched only by `retireInFull`: RVM
-/// instructions, CSRs, traps, jalr dependencies, memory accesses while the
-/// accelerator may hold a bank or have an access pending. Nothing is done per
+/// is behind the CPU, the fetch-conflict watch) and costs the common
+/// instructions; the core keeps it in a local so these live in registers. The
+/// rest (accelerator, banks, hazard detector, errata, statistics) is touched
+/// only by `retireInFull`: RVM instructions, CSRs, traps, jalr dependencies,
+/// misaligned accesses, memory accesses while the accelerator may hold a bank
+/// or have an access pending, accesses from code outside the cached code bank.
+/// Both read and write the fetch-conflict state in `fastPath.fetch`. Nothing is done per
 /// cycle (unit busy and overlap statistics are kept as intervals, bank
 /// reservations in a ring that is never cleared).
 ///
@@ -74,7 +76,6 @@ public struct TimingModel: TimingObserver {
     private let profiling: Bool
     /// Profiling or a timeline: every instruction takes the full path.
     private let detailed: Bool
-    private var fetch = FetchConflict()
     private let fetchConflicts: Bool
 
     private var timeline: TimelineRecorder?
@@ -129,10 +130,9 @@ public struct TimingModel: TimingObserver {
         let issue = fastPath.clock
         var t = issue
         let lastLoadRd = fastPath.lastLoadRd, lastWrittenRd = fastPath.lastWrittenRd
-        if fetch.watching {
-            let bubble = fetch.next(pc: r.pc)
+        if fastPath.fetch.watching {
+            let bubble = fastPath.fetch.next(pc: r.pc)
             if bubble > 0 { stall(.fetchConflict, bubble, &t) }
-            fastPath.enabled = !(detailed || fetch.watching)
         }
 
         // Dependencies on the immediately preceding instruction.
@@ -180,11 +180,7 @@ public struct TimingModel: TimingObserver {
             }
         }
 
-        if fetch.watching {
-            fetch.settle(pc: r.pc, cycles: t - issue)
-            fastPath.enabled = !(detailed || fetch.watching)
-        }
-        if fetchConflicts { fastPath.setCodeRegion(base: fetch.codeBase, size: fetch.codeSize) }
+        if fastPath.fetch.watching { fastPath.fetch.settle(pc: r.pc, cycles: t - issue) }
         fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
         fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
         fastPath.instret += 1
@@ -228,9 +224,9 @@ public struct TimingModel: TimingObserver {
 
     /// A load or store granted in its first cycle may delay the fetch of a later instruction.
     @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
-        guard fetchConflicts && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) && t == cycles else { return }
-        fetch.dataAccess(pc: r.pc, address: r.address, banks: bankMap)
-        if fetch.watching { fastPath.enabled = false }
+        guard fetchConflicts else { return }
+        if !fastPath.fetch.covers(pc: r.pc) { fastPath.fetch.refresh(pc: r.pc, banks: bankMap) }
+        if t == cycles { fastPath.fetch.dataAccess(pc: r.pc, address: r.address) }
     }
 
     private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
