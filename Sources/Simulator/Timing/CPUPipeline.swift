@@ -71,11 +71,12 @@ public struct CPUPipeline: RetireFastPath {
         let inst = r.instruction
         let info = table[Int(inst.opcode.rawValue)]
         assert(klass == info.klass, "the core's class for \(inst.opcode) differs from OpcodeTable's")
-        // A local copy, stored back only when this path takes the instruction.
-        var fetch = self.fetch
-        let bubble: UInt64 = fetch.watching ? fetch.next(pc: r.pc) : 0
+        // Nothing is written before the switch below has accepted the instruction.
+        let watching = fetch.watching
+        let bubble: UInt64 = watching ? fetch.bubble(before: r.pc) : 0
         let loadUse: UInt64 = readsLoadedRegister(inst, info) ? cost.loadUseStall : 0
         var t = clock &+ bubble &+ loadUse
+        var delaying = false
         switch klass {
         case .alu:
             t &+= cost.alu
@@ -86,7 +87,7 @@ public struct CPUPipeline: RetireFastPath {
             if fetchConflicts {
                 // Code outside the cached region: the full path looks its bank up.
                 guard fetch.covers(pc: r.pc) else { return false }
-                if t == clock { fetch.dataAccess(pc: r.pc, address: r.address) }
+                delaying = t == clock && fetch.delaysFetch(pc: r.pc, address: r.address)
             }
             t &+= cost.loadStore
         case .branch:
@@ -116,9 +117,10 @@ public struct CPUPipeline: RetireFastPath {
         default:
             return false
         }
-        if fetch.watching { fetch.settle(pc: r.pc, cycles: t &- clock) }
-        self.fetch = fetch
-        stalls.fetchConflict &+= bubble
+        if watching || delaying {
+            fetch.retired(pc: r.pc, delaying: delaying, cycles: t &- clock)
+            stalls.fetchConflict &+= bubble
+        }
         stalls.loadUse &+= loadUse
         clock = t
         instret &+= 1

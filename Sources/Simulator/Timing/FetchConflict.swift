@@ -22,9 +22,12 @@
 ///
 /// A few words of state, kept inside `CPUPipeline` so that both the fast path
 /// (code-bank accesses granted at once, and the instructions after them) and
-/// the full path apply these same rules to the same state. Every method but
-/// `refresh` is a compare or two on cached values; `refresh` (the full path's
-/// only) looks the code's bank up when the code moves out of the cached region.
+/// the full path apply these same rules to the same state. Per instruction:
+/// `bubble(before:)` while watching, `delaysFetch` for an access granted at
+/// once, then `retired` when either applies. The first two only read, so the
+/// fast path can still decline the instruction after asking. Each is a compare
+/// or two on cached values; `refresh` (the full path's only) looks the code's
+/// bank up when the code leaves the cached region.
 @usableFromInline struct FetchConflict: Sendable {
     // Fields are @usableFromInline because `CPUPipeline.retireIfCommon` is @_transparent.
 
@@ -65,45 +68,49 @@
         interleave = bankless ? 0 : banks.interleave(at: pc)
     }
 
-    /// A data access at `address` granted without stalling by the instruction at
-    /// `pc` (which `covers`): the fetch for pc + 12 is delayed when it targets
-    /// the same bank. (Bank regions do not overlap, TimingConfig.validate, so
-    /// the same bank means the code's region and, when it interleaves, the same
-    /// word lane.)
-    @inlinable @inline(__always) mutating func dataAccess(pc: UInt32, address: UInt32) {
+    /// The bubble (0 or 1 cycle, more when several accesses delayed the same
+    /// word) to charge before the instruction at `pc` issues; 0 unless `watching`.
+    @inlinable @inline(__always) func bubble(before pc: UInt32) -> UInt64 {
+        pc == delayed && pc == expected ? 1 &+ earlier : 0
+    }
+
+    /// Whether a data access at `address` by the instruction at `pc` (which
+    /// `covers`), granted without stalling, delays the fetch for pc + 12: it
+    /// does when that fetch targets the same bank. (Bank regions do not overlap,
+    /// TimingConfig.validate, so the same bank means the code's region and, when
+    /// it interleaves, the same word lane.)
+    @inlinable @inline(__always) func delaysFetch(pc: UInt32, address: UInt32) -> Bool {
         let target = pc &+ 12
-        guard !bankless && address &- codeBase < codeSize && target &- codeBase < codeSize
-                && (interleave == 0 || sameLane(address, target))
-        else { return }
-        earlier = delayed != 0 ? earlier &+ 1 : 0
-        expected = pc &+ 4
-        delayed = target
+        return !bankless && address &- codeBase < codeSize && target &- codeBase < codeSize
+            && (interleave == 0 || sameLane(address, target))
     }
 
     @usableFromInline func sameLane(_ a: UInt32, _ b: UInt32) -> Bool {
         ((a &- codeBase) >> 2) % interleave == ((b &- codeBase) >> 2) % interleave
     }
 
-    /// The instruction at `pc`, retired while watching, took `cycles` in all: a
-    /// stall between the access and the late fetch hides the delay.
-    @inlinable @inline(__always) mutating func settle(pc: UInt32, cycles: UInt64) {
-        if cycles > 1 && pc &+ 4 == expected && pc != delayed &- 12 { delayed = 0; earlier = 0 }
+    /// The instruction at `pc` retired, `cycles` after it issued (its bubble
+    /// included), after a data access that `delaysFetch` when `delaying`.
+    /// Nothing to do unless `watching` or `delaying`.
+    @inlinable @inline(__always) mutating func retired(pc: UInt32, delaying: Bool, cycles: UInt64) {
+        if delayed != 0 { advance(pc: pc) }
+        if delaying {
+            earlier = delayed != 0 ? earlier &+ 1 : 0
+            expected = pc &+ 4
+            delayed = pc &+ 12
+        }
+        // A stall between the access and the late fetch hides the delay.
+        if delayed != 0 && cycles > 1 && pc &+ 4 == expected && pc != delayed &- 12 { delayed = 0; earlier = 0 }
     }
 
-    /// Called for each instruction retired while watching: the bubble (0 or 1
-    /// cycle, more when several accesses delayed the same word) to charge before it issues.
-    @inlinable @inline(__always) mutating func next(pc: UInt32) -> UInt64 {
-        guard pc == expected else {          // the path changed: the late word was not used
+    /// Past the instruction at `pc` while watching (its bubble, if any, charged).
+    @inlinable @inline(__always) mutating func advance(pc: UInt32) {
+        if pc != expected || pc == delayed {
+            // The path changed (the late word was not used), or the late word arrived.
             delayed = 0
             earlier = 0
-            return 0
+        } else {
+            expected = pc &+ 4
         }
-        if pc == delayed {
-            delayed = 0
-            defer { earlier = 0 }
-            return 1 &+ earlier
-        }
-        expected = pc &+ 4
-        return 0
     }
 }

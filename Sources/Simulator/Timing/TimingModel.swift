@@ -130,10 +130,9 @@ public struct TimingModel: TimingObserver {
         let issue = fastPath.clock
         var t = issue
         let lastLoadRd = fastPath.lastLoadRd, lastWrittenRd = fastPath.lastWrittenRd
-        if fastPath.fetch.watching {
-            let bubble = fastPath.fetch.next(pc: r.pc)
-            if bubble > 0 { stall(.fetchConflict, bubble, &t) }
-        }
+        let watching = fastPath.fetch.watching
+        if watching { stall(.fetchConflict, fastPath.fetch.bubble(before: r.pc), &t) }
+        var delaying = false
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
@@ -160,8 +159,8 @@ public struct TimingModel: TimingObserver {
                 if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
                 t += 1
                 stall(.divide, max(cost.divBase + UInt64(divisor.leadingZeroBitCount), 1) - 1, &t)
-            case .load: cpuLoad(r, &t)
-            case .store: cpuStore(r, &t)
+            case .load: cpuLoad(r, &t, &delaying)
+            case .store: cpuStore(r, &t, &delaying)
             case .branch:
                 t += 1
                 if r.nextPC != r.pc &+ 4 { stall(.takenBranch, cost.branchTaken - 1, &t) }
@@ -180,7 +179,7 @@ public struct TimingModel: TimingObserver {
             }
         }
 
-        if fastPath.fetch.watching { fastPath.fetch.settle(pc: r.pc, cycles: t - issue) }
+        if watching || delaying { fastPath.fetch.retired(pc: r.pc, delaying: delaying, cycles: t - issue) }
         fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
         fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
         fastPath.instret += 1
@@ -222,17 +221,18 @@ public struct TimingModel: TimingObserver {
         }
     }
 
-    /// A load or store granted in its first cycle may delay the fetch of a later instruction.
-    @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
-        guard fetchConflicts else { return }
+    /// Whether a load or store, granted in cycle `t`, delays the fetch of a later
+    /// instruction (only one granted in its first cycle can).
+    @inline(__always) private mutating func delaysFetch(_ r: RetireRecord, _ t: UInt64) -> Bool {
+        guard fetchConflicts else { return false }
         if !fastPath.fetch.covers(pc: r.pc) { fastPath.fetch.refresh(pc: r.pc, banks: bankMap) }
-        if t == cycles { fastPath.fetch.dataAccess(pc: r.pc, address: r.address) }
+        return t == cycles && fastPath.fetch.delaysFetch(pc: r.pc, address: r.address)
     }
 
-    private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
+    private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64, _ delaying: inout Bool) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
-        fetchMayWait(r, t)
+        delaying = delaysFetch(r, t)
         if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
@@ -245,10 +245,10 @@ public struct TimingModel: TimingObserver {
         memoryCost(r.address, size, &t)
     }
 
-    private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
+    private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64, _ delaying: inout Bool) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
-        fetchMayWait(r, t)
+        delaying = delaysFetch(r, t)
         let lands = t + 1 + cpuStoreDelay
         if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
                                                pc: r.pc, word: r.instruction.word) {
