@@ -68,13 +68,25 @@ public struct CPUPipeline: RetireFastPath {
     @_transparent
     public mutating func retireIfCommon(_ r: RetireRecord, as klass: InstructionClass) -> Bool {
         guard enabled && !r.trapped else { return false }
-        let inst = r.instruction
-        let info = table[Int(inst.opcode.rawValue)]
-        assert(klass == info.klass, "the core's class for \(inst.opcode) differs from OpcodeTable's")
-        // Nothing is written before the switch below has accepted the instruction.
+        let info = table[Int(r.instruction.opcode.rawValue)]
+        assert(klass == info.klass, "the core's class for \(r.instruction.opcode) differs from OpcodeTable's")
+        // The commonest case gets its own copy with the checks folded away: the
+        // previous instruction left nothing to check (no loaded register, no delayed fetch).
+        if lastLoadRd == 0 && !fetch.watching {
+            return retire(r, as: klass, info, watching: false, bubble: 0, loadUse: 0)
+        }
         let watching = fetch.watching
         let bubble: UInt64 = watching ? fetch.bubble(before: r.pc) : 0
-        let loadUse: UInt64 = readsLoadedRegister(inst, info) ? cost.loadUseStall : 0
+        let loadUse: UInt64 = readsLoadedRegister(r.instruction, info) ? cost.loadUseStall : 0
+        return retire(r, as: klass, info, watching: watching, bubble: bubble, loadUse: loadUse)
+    }
+
+    /// `retireIfCommon` once the stalls the previous instructions left are known.
+    /// Nothing is written before the switch has accepted the instruction.
+    @_transparent
+    @usableFromInline mutating func retire(_ r: RetireRecord, as klass: InstructionClass, _ info: OpcodeInfo,
+                                           watching: Bool, bubble: UInt64, loadUse: UInt64) -> Bool {
+        let inst = r.instruction
         var t = clock &+ bubble &+ loadUse
         var delaying = false
         switch klass {
@@ -121,7 +133,7 @@ public struct CPUPipeline: RetireFastPath {
             fetch.retired(pc: r.pc, delaying: delaying, cycles: t &- clock)
             stalls.fetchConflict &+= bubble
         }
-        stalls.loadUse &+= loadUse
+        if loadUse != 0 { stalls.loadUse &+= loadUse }
         clock = t
         instret &+= 1
         lastLoadRd = klass == .load ? inst.rd : 0
