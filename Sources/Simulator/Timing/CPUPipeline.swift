@@ -72,7 +72,7 @@ public struct CPUPipeline: RetireFastPath {
         assert(klass == info.klass, "the core's class for \(r.instruction.opcode) differs from OpcodeTable's")
         // The commonest case gets its own copy with the checks folded away: the
         // previous instruction left nothing to check (no loaded register, no delayed fetch).
-        if lastLoadRd == 0 && !fetch.watching {
+        if fetch.delayed | UInt32(lastLoadRd) == 0 {     // one test for: no loaded register, not watching
             return retire(r, as: klass, info, watching: false, bubble: 0, loadUse: 0)
         }
         let watching = fetch.watching
@@ -137,7 +137,7 @@ public struct CPUPipeline: RetireFastPath {
         clock = t
         instret &+= 1
         lastLoadRd = klass == .load ? inst.rd : 0
-        lastWrittenRd = info.writesRd ? inst.rd : 0
+        lastWrittenRd = klass.writesRd ? inst.rd : 0
         return true
     }
 }

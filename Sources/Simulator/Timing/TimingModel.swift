@@ -181,7 +181,7 @@ public struct TimingModel: TimingObserver {
 
         if watching || delaying { fastPath.fetch.retired(pc: r.pc, delaying: delaying, cycles: t - issue) }
         fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
-        fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
+        fastPath.lastWrittenRd = (klass.writesRd && !r.trapped) ? inst.rd : 0
         fastPath.instret += 1
         fastPath.clock = t
         if detailed { attribute(pc: r.pc, from: issue, to: t) }
