@@ -72,20 +72,20 @@ public struct CPUPipeline: RetireFastPath {
         assert(klass == info.klass, "the core's class for \(r.instruction.opcode) differs from OpcodeTable's")
         // The commonest case gets its own copy with the checks folded away: the
         // previous instruction left nothing to check (no loaded register, no delayed fetch).
-        if fetch.delayed | UInt32(lastLoadRd) == 0 {     // one test for: no loaded register, not watching
-            return retire(r, as: klass, info, watching: false, bubble: 0, loadUse: 0)
+        if fetch.delayed | UInt32(lastLoadRd) == 0 {
+            return retireAfterStalls(r, as: klass, info, watching: false, bubble: 0, loadUse: 0)
         }
         let watching = fetch.watching
         let bubble: UInt64 = watching ? fetch.bubble(before: r.pc) : 0
         let loadUse: UInt64 = readsLoadedRegister(r.instruction, info) ? cost.loadUseStall : 0
-        return retire(r, as: klass, info, watching: watching, bubble: bubble, loadUse: loadUse)
+        return retireAfterStalls(r, as: klass, info, watching: watching, bubble: bubble, loadUse: loadUse)
     }
 
     /// `retireIfCommon` once the stalls the previous instructions left are known.
     /// Nothing is written before the switch has accepted the instruction.
     @_transparent
-    @usableFromInline mutating func retire(_ r: RetireRecord, as klass: InstructionClass, _ info: OpcodeInfo,
-                                           watching: Bool, bubble: UInt64, loadUse: UInt64) -> Bool {
+    @usableFromInline mutating func retireAfterStalls(_ r: RetireRecord, as klass: InstructionClass, _ info: OpcodeInfo,
+                                                      watching: Bool, bubble: UInt64, loadUse: UInt64) -> Bool {
         let inst = r.instruction
         var t = clock &+ bubble &+ loadUse
         var delaying = false
