@@ -97,6 +97,15 @@ struct BankMap: Sendable {
         return (0, 0)
     }
 
+    /// The bank count of the interleaved region holding `address`; 0 in a
+    /// contiguous region or outside every region.
+    func interleave(at address: UInt32) -> UInt32 {
+        for e in entries where UInt64(address &- e.base) < e.size {
+            return e.interleaved ? e.bankCount : 0
+        }
+        return 0
+    }
+
     @inline(__always)
     func bank(of address: UInt32) -> Int {
         for e in entries {

@@ -10,10 +10,12 @@ import RISCV
 /// `retireIfCommon` handles an ALU op, mul/mulh/div, a branch, jal, a jalr not
 /// reading the previous result, and an aligned load/store while the
 /// accelerator has no memory traffic ahead, each with or without a load-use
-/// stall. Anything else returns false having changed nothing, and the model's
-/// full path (`TimingModel.retireInFull`) takes the instruction: it gives the
-/// same cycles for the cases above (checked by the fast/full differential
-/// test in Tests/SimulatorTests/Timing/SeededStreamTests).
+/// stall, and the instruction-fetch conflicts these cause or suffer
+/// (`FetchConflict`, whose state lives here for both paths). Anything else
+/// returns false having changed nothing, and the model's full path
+/// (`TimingModel.retireInFull`) takes the instruction: it gives the same
+/// cycles for the cases above (checked by the fast/full differential tests in
+/// Tests/SimulatorTests/Timing: SeededStreamTests, FastPathProgramTests).
 public struct CPUPipeline: RetireFastPath {
     // Fields are @usableFromInline because `retireIfCommon` is @_transparent.
 
@@ -34,14 +36,11 @@ public struct CPUPipeline: RetireFastPath {
     /// Stall cycles charged here; `TimingModel.finish` adds them to the full path's tally.
     @usableFromInline var stalls = FastPathStalls()
 
-    /// False when profiling or recording a timeline, or while the full path
-    /// watches a delayed fetch (FetchConflict): every instruction then takes the full path.
+    /// False when profiling or recording a timeline: every instruction then takes the full path.
     @usableFromInline var enabled: Bool
-    /// Fetch conflicts modelled: a data access to the code's bank region
-    /// (`codeBase`, `codeSize`, refreshed by the full path) takes the full path.
+    /// Instruction-fetch conflicts with the CPU's own data accesses (when modelled).
     @usableFromInline let fetchConflicts: Bool
-    @usableFromInline var codeBase: UInt32 = 0
-    @usableFromInline var codeSize: UInt32 = 0
+    @usableFromInline var fetch = FetchConflict()
     /// CPU stores never need remembering for the hazard detector (TimingModel.storeNeverLate).
     @usableFromInline let storesLandInTime: Bool
     @usableFromInline let cost: CPUCosts
@@ -53,11 +52,6 @@ public struct CPUPipeline: RetireFastPath {
         self.fetchConflicts = fetchConflicts
         self.storesLandInTime = storesLandInTime
         table = OpcodeTable.pointer
-    }
-
-    mutating func setCodeRegion(base: UInt32, size: UInt32) {
-        codeBase = base
-        codeSize = size
     }
 
     /// Whether `inst` reads the register the previous instruction loaded.
@@ -74,19 +68,39 @@ public struct CPUPipeline: RetireFastPath {
     @_transparent
     public mutating func retireIfCommon(_ r: RetireRecord, as klass: InstructionClass) -> Bool {
         guard enabled && !r.trapped else { return false }
+        let info = table[Int(r.instruction.opcode.rawValue)]
+        assert(klass == info.klass, "the core's class for \(r.instruction.opcode) differs from OpcodeTable's")
+        // The commonest case gets its own copy with the checks folded away: the
+        // previous instruction left nothing to check (no loaded register, no delayed fetch).
+        if fetch.delayed | UInt32(lastLoadRd) == 0 {
+            return retireAfterStalls(r, as: klass, info, watching: false, bubble: 0, loadUse: 0)
+        }
+        let watching = fetch.watching
+        let bubble: UInt64 = watching ? fetch.bubble(before: r.pc) : 0
+        let loadUse: UInt64 = readsLoadedRegister(r.instruction, info) ? cost.loadUseStall : 0
+        return retireAfterStalls(r, as: klass, info, watching: watching, bubble: bubble, loadUse: loadUse)
+    }
+
+    /// `retireIfCommon` once the stalls the previous instructions left are known.
+    /// Nothing is written before the switch has accepted the instruction.
+    @_transparent
+    @usableFromInline mutating func retireAfterStalls(_ r: RetireRecord, as klass: InstructionClass, _ info: OpcodeInfo,
+                                                      watching: Bool, bubble: UInt64, loadUse: UInt64) -> Bool {
         let inst = r.instruction
-        let info = table[Int(inst.opcode.rawValue)]
-        assert(klass == info.klass, "the core's class for \(inst.opcode) differs from OpcodeTable's")
-        let loadUse: UInt64 = readsLoadedRegister(inst, info) ? cost.loadUseStall : 0
-        var t = clock &+ loadUse
+        var t = clock &+ bubble &+ loadUse
+        var delaying = false
         switch klass {
         case .alu:
             t &+= cost.alu
         case .load, .store:
             guard t >= memoryQuietFrom && r.address & UInt32(info.size &- 1) == 0
                     && (klass == .load || storesLandInTime)
-                    && (!fetchConflicts || (r.address &- codeBase >= codeSize && r.pc &- codeBase < codeSize))
             else { return false }
+            if fetchConflicts {
+                // Code outside the cached region: the full path looks its bank up.
+                guard fetch.covers(pc: r.pc) else { return false }
+                delaying = t == clock && fetch.delaysFetch(pc: r.pc, address: r.address)
+            }
             t &+= cost.loadStore
         case .branch:
             let taken = r.nextPC != r.pc &+ 4
@@ -115,11 +129,15 @@ public struct CPUPipeline: RetireFastPath {
         default:
             return false
         }
-        stalls.loadUse &+= loadUse
+        if watching || delaying {
+            fetch.retired(pc: r.pc, delaying: delaying, cycles: t &- clock)
+            stalls.fetchConflict &+= bubble
+        }
+        if loadUse != 0 { stalls.loadUse &+= loadUse }
         clock = t
         instret &+= 1
         lastLoadRd = klass == .load ? inst.rd : 0
-        lastWrittenRd = info.writesRd ? inst.rd : 0
+        lastWrittenRd = klass.writesRd ? inst.rd : 0
         return true
     }
 }
@@ -132,6 +150,7 @@ public struct CPUPipeline: RetireFastPath {
     @usableFromInline var jump: UInt64 = 0
     @usableFromInline var multiply: UInt64 = 0
     @usableFromInline var divide: UInt64 = 0
+    @usableFromInline var fetchConflict: UInt64 = 0
 
     /// `tally` plus these.
     func added(to tally: StallTally) -> StallTally {
@@ -141,6 +160,7 @@ public struct CPUPipeline: RetireFastPath {
         all.add(.jump, jump)
         all.add(.multiply, multiply)
         all.add(.divide, divide)
+        all.add(.fetchConflict, fetchConflict)
         return all
     }
 }

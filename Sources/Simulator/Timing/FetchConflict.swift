@@ -19,66 +19,98 @@
 ///
 /// This matters for code and static buffers in the same contiguous bank (e.g.
 /// an im2col buffer in .bss next to .text): each CPU store to it costs a cycle.
-struct FetchConflict: Sendable {
-    /// The bytes of the bank (or interleaved region) holding the code last seen,
-    /// for the cheap test on the fast path: accesses outside never conflict.
-    private(set) var codeBase: UInt32 = 0
-    private(set) var codeSize: UInt32 = 0
-    private var bankless = false
+///
+/// A few words of state, kept inside `CPUPipeline` so that both the fast path
+/// (code-bank accesses granted at once, and the instructions after them) and
+/// the full path apply these same rules to the same state. Per instruction:
+/// `bubble(before:)` while watching, `delaysFetch` for an access granted at
+/// once, then `retired` when either applies. The first two only read, so the
+/// fast path can still decline the instruction after asking. Each is a compare
+/// or two on cached values; `refresh` (the full path's only) looks the code's
+/// bank up when the code leaves the cached region.
+@usableFromInline struct FetchConflict: Sendable {
+    // Fields are @usableFromInline because `CPUPipeline.retireIfCommon` is @_transparent.
+
+    /// The bytes of the bank (or interleaved region) holding the code last seen:
+    /// only accesses there can conflict.
+    @usableFromInline var codeBase: UInt32 = 0
+    @usableFromInline var codeSize: UInt32 = 0
+    /// The code's region interleaves words over this many banks (0: one contiguous bank).
+    @usableFromInline var interleave: UInt32 = 0
+    /// The code lies outside every bank: no access conflicts with its fetch.
+    @usableFromInline var bankless = false
     /// Watching for the instruction whose fetch was delayed: the PC expected next
     /// and the delayed one (0: not watching).
-    private var expected: UInt32 = 0
-    private var delayed: UInt32 = 0
+    @usableFromInline var expected: UInt32 = 0
+    @usableFromInline var delayed: UInt32 = 0
     /// Delays of earlier accesses still pending in the straight-line fetch
     /// stream (each access takes one more cycle from it).
-    private var earlier: UInt64 = 0
+    @usableFromInline var earlier: UInt64 = 0
 
-    var watching: Bool { delayed != 0 }
+    init() {}
 
-    /// Whether a data access at `address` by the instruction at `pc` may meet the
-    /// fetch (same bank region as the code); refreshes the cached code region.
-    @inline(__always) mutating func mayConflict(pc: UInt32, address: UInt32, banks: BankMap) -> Bool {
-        if pc &- codeBase >= codeSize {
-            let region = banks.bankRange(containing: pc)
-            // Code outside every bank (e.g. another platform's RAM) meets no bank:
-            // cache a 64 KiB window around it so its accesses keep the fast path.
-            bankless = region.size == 0
-            (codeBase, codeSize) = bankless ? (pc & 0xFFFF_0000, 0x1_0000) : (region.base, region.size)
-        }
-        return !bankless && address &- codeBase < codeSize
+    @inlinable var watching: Bool {
+        @inline(__always) get { delayed != 0 }
     }
 
-    /// A data access granted without stalling at `pc`: the fetch for pc + 12 is
-    /// delayed when it targets the same bank.
-    mutating func dataAccess(pc: UInt32, address: UInt32, banks: BankMap) {
+    /// Whether the cached code region holds `pc` (else `refresh` first).
+    @inlinable @inline(__always) func covers(pc: UInt32) -> Bool {
+        pc &- codeBase < codeSize
+    }
+
+    /// Caches the bank region holding `pc`.
+    mutating func refresh(pc: UInt32, banks: BankMap) {
+        let region = banks.bankRange(containing: pc)
+        // Code outside every bank (e.g. another platform's RAM) meets no bank:
+        // cache a 64 KiB window around it so its accesses keep the fast path.
+        bankless = region.size == 0
+        (codeBase, codeSize) = bankless ? (pc & 0xFFFF_0000, 0x1_0000) : (region.base, region.size)
+        interleave = bankless ? 0 : banks.interleave(at: pc)
+    }
+
+    /// The bubble (0 or 1 cycle, more when several accesses delayed the same
+    /// word) to charge before the instruction at `pc` issues; 0 unless `watching`.
+    @inlinable @inline(__always) func bubble(before pc: UInt32) -> UInt64 {
+        pc == delayed && pc == expected ? 1 &+ earlier : 0
+    }
+
+    /// Whether a data access at `address` by the instruction at `pc` (which
+    /// `covers`), granted without stalling, delays the fetch for pc + 12: it
+    /// does when that fetch targets the same bank. (Bank regions do not overlap,
+    /// TimingConfig.validate, so the same bank means the code's region and, when
+    /// it interleaves, the same word lane.)
+    @inlinable @inline(__always) func delaysFetch(pc: UInt32, address: UInt32) -> Bool {
         let target = pc &+ 12
-        let bank = banks.bank(of: address)
-        guard bank != BankMap.none && banks.bank(of: target) == bank else { return }
-        earlier = delayed != 0 ? earlier + 1 : 0
-        expected = pc &+ 4
-        delayed = target
+        return !bankless && address &- codeBase < codeSize && target &- codeBase < codeSize
+            && (interleave == 0 || sameLane(address, target))
     }
 
-    /// The instruction at `pc`, retired while watching, took `cycles` in all: a
-    /// stall between the access and the late fetch hides the delay.
-    mutating func settle(pc: UInt32, cycles: UInt64) {
-        if cycles > 1 && pc &+ 4 == expected && pc != delayed &- 12 { delayed = 0; earlier = 0 }
+    @usableFromInline func sameLane(_ a: UInt32, _ b: UInt32) -> Bool {
+        ((a &- codeBase) >> 2) % interleave == ((b &- codeBase) >> 2) % interleave
     }
 
-    /// Called for each instruction retired while watching: the bubble (0 or 1
-    /// cycle) to charge before it issues.
-    mutating func next(pc: UInt32) -> UInt64 {
-        guard pc == expected else {          // the path changed: the late word was not used
+    /// The instruction at `pc` retired, `cycles` after it issued (its bubble
+    /// included), after a data access that `delaysFetch` when `delaying`.
+    /// Nothing to do unless `watching` or `delaying`.
+    @inlinable @inline(__always) mutating func retired(pc: UInt32, delaying: Bool, cycles: UInt64) {
+        if delayed != 0 { advance(pc: pc) }
+        if delaying {
+            earlier = delayed != 0 ? earlier &+ 1 : 0
+            expected = pc &+ 4
+            delayed = pc &+ 12
+        }
+        // A stall between the access and the late fetch hides the delay.
+        if delayed != 0 && cycles > 1 && pc &+ 4 == expected && pc != delayed &- 12 { delayed = 0; earlier = 0 }
+    }
+
+    /// Past the instruction at `pc` while watching (its bubble, if any, charged).
+    @inlinable @inline(__always) mutating func advance(pc: UInt32) {
+        if pc != expected || pc == delayed {
+            // The path changed (the late word was not used), or the late word arrived.
             delayed = 0
             earlier = 0
-            return 0
+        } else {
+            expected = pc &+ 4
         }
-        if pc == delayed {
-            delayed = 0
-            defer { earlier = 0 }
-            return 1 + earlier
-        }
-        expected = pc &+ 4
-        return 0
     }
 }

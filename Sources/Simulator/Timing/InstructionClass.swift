@@ -6,6 +6,18 @@ import RISCV
 public enum InstructionClass: UInt8, Sendable {
     case alu, mul, mulh, div, load, store, branch, jal, jalr, csr, fence, fenceI
     case mret, wfi, system, rvmLoad, rvmStore, rvmZero, rvmMatmul, illegal
+
+    /// Whether its opcodes write rd (a GPR). A property of the class, so the
+    /// fast path, which gets the class as a constant, needs no lookup for it.
+    @inlinable public var writesRd: Bool {
+        @inline(__always) get {
+            switch self {
+            case .alu, .mul, .mulh, .div, .load, .jal, .jalr, .csr: return true
+            case .store, .branch, .fence, .fenceI, .mret, .wfi, .system, .rvmLoad, .rvmStore, .rvmZero, .rvmMatmul,
+                 .illegal: return false
+            }
+        }
+    }
 }
 
 /// What the timing model needs to know of one opcode, packed so the
@@ -14,7 +26,6 @@ public enum InstructionClass: UInt8, Sendable {
     @usableFromInline var klass: InstructionClass = .illegal
     /// Bit 0: reads rs1; bit 1: reads rs2 (GPRs).
     @usableFromInline var sources: UInt8 = 0
-    @usableFromInline var writesRd = false
     /// Access size in bytes of a scalar load or store (1 otherwise).
     @usableFromInline var size: UInt8 = 1
 }
@@ -33,34 +44,33 @@ enum OpcodeTable {
     static let info: [OpcodeInfo] = {
         var table = [OpcodeInfo](repeating: OpcodeInfo(), count: Opcode.allCases.count)
         for op in Opcode.allCases {
-            let klass: InstructionClass, sources: UInt8, writes: Bool
+            let klass: InstructionClass, sources: UInt8
             switch op {
-            case .lui, .auipc: (klass, sources, writes) = (.alu, 0, true)
-            case .jal: (klass, sources, writes) = (.jal, 0, true)
-            case .jalr: (klass, sources, writes) = (.jalr, 1, true)
-            case .beq, .bne, .blt, .bge, .bltu, .bgeu: (klass, sources, writes) = (.branch, 3, false)
-            case .lb, .lh, .lw, .lbu, .lhu: (klass, sources, writes) = (.load, 1, true)
-            case .sb, .sh, .sw: (klass, sources, writes) = (.store, 3, false)
-            case .addi, .slti, .sltiu, .xori, .ori, .andi, .slli, .srli, .srai: (klass, sources, writes) = (.alu, 1, true)
-            case .add, .sub, .sll, .slt, .sltu, .xor, .srl, .sra, .or, .and: (klass, sources, writes) = (.alu, 3, true)
-            case .fence: (klass, sources, writes) = (.fence, 0, false)
-            case .fenceI: (klass, sources, writes) = (.fenceI, 0, false)
-            case .ecall, .ebreak: (klass, sources, writes) = (.system, 0, false)
-            case .mret: (klass, sources, writes) = (.mret, 0, false)
-            case .wfi: (klass, sources, writes) = (.wfi, 0, false)
-            case .csrrw, .csrrs, .csrrc: (klass, sources, writes) = (.csr, 1, true)
-            case .csrrwi, .csrrsi, .csrrci: (klass, sources, writes) = (.csr, 0, true)
-            case .mul: (klass, sources, writes) = (.mul, 3, true)
-            case .mulh, .mulhsu, .mulhu: (klass, sources, writes) = (.mulh, 3, true)
-            case .div, .divu, .rem, .remu: (klass, sources, writes) = (.div, 3, true)
-            case .mldW: (klass, sources, writes) = (.rvmLoad, 3, false)
-            case .mstW: (klass, sources, writes) = (.rvmStore, 3, false)
-            case .mzero: (klass, sources, writes) = (.rvmZero, 0, false)
-            case .mmasaW, .mmadaH, .mmaqaB, .fmmaccS: (klass, sources, writes) = (.rvmMatmul, 0, false)  // tile registers only
-            case .illegal: (klass, sources, writes) = (.illegal, 0, false)
+            case .lui, .auipc: (klass, sources) = (.alu, 0)
+            case .jal: (klass, sources) = (.jal, 0)
+            case .jalr: (klass, sources) = (.jalr, 1)
+            case .beq, .bne, .blt, .bge, .bltu, .bgeu: (klass, sources) = (.branch, 3)
+            case .lb, .lh, .lw, .lbu, .lhu: (klass, sources) = (.load, 1)
+            case .sb, .sh, .sw: (klass, sources) = (.store, 3)
+            case .addi, .slti, .sltiu, .xori, .ori, .andi, .slli, .srli, .srai: (klass, sources) = (.alu, 1)
+            case .add, .sub, .sll, .slt, .sltu, .xor, .srl, .sra, .or, .and: (klass, sources) = (.alu, 3)
+            case .fence: (klass, sources) = (.fence, 0)
+            case .fenceI: (klass, sources) = (.fenceI, 0)
+            case .ecall, .ebreak: (klass, sources) = (.system, 0)
+            case .mret: (klass, sources) = (.mret, 0)
+            case .wfi: (klass, sources) = (.wfi, 0)
+            case .csrrw, .csrrs, .csrrc: (klass, sources) = (.csr, 1)
+            case .csrrwi, .csrrsi, .csrrci: (klass, sources) = (.csr, 0)
+            case .mul: (klass, sources) = (.mul, 3)
+            case .mulh, .mulhsu, .mulhu: (klass, sources) = (.mulh, 3)
+            case .div, .divu, .rem, .remu: (klass, sources) = (.div, 3)
+            case .mldW: (klass, sources) = (.rvmLoad, 3)
+            case .mstW: (klass, sources) = (.rvmStore, 3)
+            case .mzero: (klass, sources) = (.rvmZero, 0)
+            case .mmasaW, .mmadaH, .mmaqaB, .fmmaccS: (klass, sources) = (.rvmMatmul, 0)  // tile registers only
+            case .illegal: (klass, sources) = (.illegal, 0)
             }
-            table[Int(op.rawValue)] = OpcodeInfo(klass: klass, sources: sources, writesRd: writes,
-                                                 size: UInt8(accessSize(op)))
+            table[Int(op.rawValue)] = OpcodeInfo(klass: klass, sources: sources, size: UInt8(accessSize(op)))
         }
         return table
     }()

@@ -65,6 +65,13 @@ public struct TimingConfig: Codable, Sendable, Equatable {
                       "must be a positive multiple of 4")
             try check(UInt64(region.base) + region.byteSize <= 1 << 32, "memory.banks[\(i)]", "ends beyond 4 GiB")
         }
+        // An address lives in one bank (BankMap and FetchConflict rely on it).
+        let spans = (memory.banks ?? []).enumerated()
+            .map { (index: $0.offset, start: UInt64($0.element.base), end: UInt64($0.element.base) + $0.element.byteSize) }
+            .sorted { $0.start < $1.start }
+        for (a, b) in zip(spans, spans.dropFirst()) {
+            try check(a.end <= b.start, "memory.banks[\(b.index)]", "overlaps memory.banks[\(a.index)]")
+        }
         let cpuCosts = [cpu.alu, cpu.mul, cpu.mulh, cpu.loadStore, cpu.misalignedLoadStore, cpu.jump,
                         cpu.branchTaken, cpu.branchNotTaken, cpu.csrSlow, cpu.csrFast, cpu.fenceI,
                         cpu.fence, cpu.mret, cpu.trap, cpu.wfi, cpu.offloadIssue]

@@ -22,11 +22,13 @@ import RISCV
 /// Speed: the model is split in two. `fastPath` (a `CPUPipeline`) holds what
 /// every instruction touches (the cycle counter, the previous load's and
 /// write's destinations, the cycle from which the accelerator's memory traffic
-/// is behind the CPU) and costs the common instructions; the core keeps it in a
-/// local so these live in registers. The rest (accelerator, banks, hazard
-/// detector, errata, statistics) is touched only by `retireInFull`: RVM
-/// instructions, CSRs, traps, jalr dependencies, memory accesses while the
-/// accelerator may hold a bank or have an access pending. Nothing is done per
+/// is behind the CPU, the fetch-conflict watch) and costs the common
+/// instructions; the core keeps it in a local so these live in registers. The
+/// rest (accelerator, banks, hazard detector, errata, statistics) is touched
+/// only by `retireInFull`: RVM instructions, CSRs, traps, jalr dependencies,
+/// misaligned accesses, memory accesses while the accelerator may hold a bank
+/// or have an access pending, accesses from code outside the cached code bank.
+/// Both read and write the fetch-conflict state in `fastPath.fetch`. Nothing is done per
 /// cycle (unit busy and overlap statistics are kept as intervals, bank
 /// reservations in a ring that is never cleared).
 ///
@@ -74,7 +76,6 @@ public struct TimingModel: TimingObserver {
     private let profiling: Bool
     /// Profiling or a timeline: every instruction takes the full path.
     private let detailed: Bool
-    private var fetch = FetchConflict()
     private let fetchConflicts: Bool
 
     private var timeline: TimelineRecorder?
@@ -129,11 +130,9 @@ public struct TimingModel: TimingObserver {
         let issue = fastPath.clock
         var t = issue
         let lastLoadRd = fastPath.lastLoadRd, lastWrittenRd = fastPath.lastWrittenRd
-        if fetch.watching {
-            let bubble = fetch.next(pc: r.pc)
-            if bubble > 0 { stall(.fetchConflict, bubble, &t) }
-            fastPath.enabled = !(detailed || fetch.watching)
-        }
+        let watching = fastPath.fetch.watching
+        if watching { stall(.fetchConflict, fastPath.fetch.bubble(before: r.pc), &t) }
+        var delaying = false
 
         // Dependencies on the immediately preceding instruction.
         if lastLoadRd != 0 {
@@ -160,8 +159,8 @@ public struct TimingModel: TimingObserver {
                 if inst.opcode == .div || inst.opcode == .rem { divisor = Int32(bitPattern: divisor).magnitude }
                 t += 1
                 stall(.divide, max(cost.divBase + UInt64(divisor.leadingZeroBitCount), 1) - 1, &t)
-            case .load: cpuLoad(r, &t)
-            case .store: cpuStore(r, &t)
+            case .load: cpuLoad(r, &t, &delaying)
+            case .store: cpuStore(r, &t, &delaying)
             case .branch:
                 t += 1
                 if r.nextPC != r.pc &+ 4 { stall(.takenBranch, cost.branchTaken - 1, &t) }
@@ -180,13 +179,9 @@ public struct TimingModel: TimingObserver {
             }
         }
 
-        if fetch.watching {
-            fetch.settle(pc: r.pc, cycles: t - issue)
-            fastPath.enabled = !(detailed || fetch.watching)
-        }
-        if fetchConflicts { fastPath.setCodeRegion(base: fetch.codeBase, size: fetch.codeSize) }
+        if watching || delaying { fastPath.fetch.retired(pc: r.pc, delaying: delaying, cycles: t - issue) }
         fastPath.lastLoadRd = (klass == .load && !r.trapped) ? inst.rd : 0
-        fastPath.lastWrittenRd = (info.writesRd && !r.trapped) ? inst.rd : 0
+        fastPath.lastWrittenRd = (klass.writesRd && !r.trapped) ? inst.rd : 0
         fastPath.instret += 1
         fastPath.clock = t
         if detailed { attribute(pc: r.pc, from: issue, to: t) }
@@ -226,17 +221,18 @@ public struct TimingModel: TimingObserver {
         }
     }
 
-    /// A load or store granted in its first cycle may delay the fetch of a later instruction.
-    @inline(__always) private mutating func fetchMayWait(_ r: RetireRecord, _ t: UInt64) {
-        guard fetchConflicts && fetch.mayConflict(pc: r.pc, address: r.address, banks: bankMap) && t == cycles else { return }
-        fetch.dataAccess(pc: r.pc, address: r.address, banks: bankMap)
-        if fetch.watching { fastPath.enabled = false }
+    /// Whether a load or store, granted in cycle `t`, delays the fetch of a later
+    /// instruction (only one granted in its first cycle can).
+    @inline(__always) private mutating func delaysFetch(_ r: RetireRecord, _ t: UInt64) -> Bool {
+        guard fetchConflicts else { return false }
+        if !fastPath.fetch.covers(pc: r.pc) { fastPath.fetch.refresh(pc: r.pc, banks: bankMap) }
+        return t == cycles && fastPath.fetch.delaysFetch(pc: r.pc, address: r.address)
     }
 
-    private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64) {
+    private mutating func cpuLoad(_ r: RetireRecord, _ t: inout UInt64, _ delaying: inout Bool) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
-        fetchMayWait(r, t)
+        delaying = delaysFetch(r, t)
         if let (hazard, ready) = detector.checkCPULoad(address: r.address, size: size, cycle: t,
                                                        pc: r.pc, word: r.instruction.word) {
             report(hazard)
@@ -249,10 +245,10 @@ public struct TimingModel: TimingObserver {
         memoryCost(r.address, size, &t)
     }
 
-    private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64) {
+    private mutating func cpuStore(_ r: RetireRecord, _ t: inout UInt64, _ delaying: inout Bool) {
         let size = accessSize(r.instruction.opcode)
         arbitrate(r.address, &t)
-        fetchMayWait(r, t)
+        delaying = delaysFetch(r, t)
         let lands = t + 1 + cpuStoreDelay
         if let hazard = detector.checkCPUStore(address: r.address, size: size, cycle: t, lands: lands,
                                                pc: r.pc, word: r.instruction.word) {

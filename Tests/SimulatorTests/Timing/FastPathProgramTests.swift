@@ -15,6 +15,8 @@ import TestSupport
 struct ProgramCase: Sendable, CustomStringConvertible {
     var file: String
     var defines: [String]
+    /// The program's CPU accesses the code's bank: the run must show fetch-conflict stalls.
+    var meetsFetch = false
     var description: String { ([file] + defines).joined(separator: " ") }
 }
 
@@ -25,6 +27,8 @@ let fastPathPrograms: [ProgramCase] = [
     ProgramCase(file: "micro.c", defines: ["BENCH_DIV_SMALL_DIVISOR"]), // div, load-use
     ProgramCase(file: "race.c", defines: []),                           // hazards
     ProgramCase(file: "timeline.c", defines: []),
+    ProgramCase(file: "micro.c", defines: ["BENCH_STORE_CODE_BANK"], meetsFetch: true),
+    ProgramCase(file: "fetch_mix.c", defines: [], meetsFetch: true),      // every fetch-conflict situation
 ]
 
 @Test(arguments: fastPathPrograms)
@@ -42,13 +46,15 @@ func testFastPathMatchesFullPathOnPrograms(_ c: ProgramCase) throws {
     #expect(fast.instret == full.instret)
     var fastTiming = try #require(fast.timing), fullTiming = try #require(full.timing)
     #expect(fastTiming.functions.isEmpty && !fullTiming.functions.isEmpty)
+    if c.meetsFetch { #expect(fastTiming.stalls["fetch-conflict", default: 0] > 0) }
     fastTiming.functions = []
     fullTiming.functions = []
     #expect(fastTiming == fullTiming)
 }
 
 /// The committed bench-sim ELF (CPU-only: matmul, CRC, sieve, divisions), its
-/// first two million cycles: the mix `rvm bench-sim` measures.
+/// first two million cycles: the mix `rvm bench-sim` measures. Its data shares
+/// the code's bank, so most loads and stores meet the instruction fetch.
 @Test func testFastPathMatchesFullPathOnBenchSim() throws {
     let elf = Repository.url("kernels/bench-sim/bench-sim.elf").path
     func run(profiling: Bool) throws -> RunReport {
@@ -59,6 +65,7 @@ func testFastPathMatchesFullPathOnPrograms(_ c: ProgramCase) throws {
     #expect(fast.instret > 100_000)
     #expect(fast.instret == full.instret)
     var fastTiming = try #require(fast.timing), fullTiming = try #require(full.timing)
+    #expect(fastTiming.stalls["fetch-conflict", default: 0] > 1000)
     fastTiming.functions = []
     fullTiming.functions = []
     #expect(fastTiming == fullTiming)

@@ -29,6 +29,15 @@ import Testing
     #expect(throws: TimingConfigError.self) {
         try TimingConfig.load(json: Data("not json".utf8))
     }
+    // 0x8000 + 2 x 0x4000 ends at 0x10000, past the second region's start 0xC000.
+    let overlapping = #"{"memory": {"banks": [{"kind": "interleaved", "base": 49152, "bankCount": 1, "bankSize": 16384}, "#
+        + #"{"kind": "contiguous", "base": 32768, "bankCount": 2, "bankSize": 16384}]}}"#
+    #expect(throws: TimingConfigError.invalid(field: "memory.banks[0]", reason: "overlaps memory.banks[1]")) {
+        try TimingConfig.load(json: Data(overlapping.utf8))
+    }
+    let adjacent = #"{"memory": {"banks": [{"kind": "interleaved", "base": 49152, "bankCount": 1, "bankSize": 16384}, "#
+        + #"{"kind": "contiguous", "base": 32768, "bankCount": 1, "bankSize": 16384}]}}"#
+    #expect(throws: Never.self) { try TimingConfig.load(json: Data(adjacent.utf8)) }
 }
 
 @Test func testMcycleCounterFollowsInhibitAndWrites() {
