@@ -76,7 +76,24 @@ public struct TimingConfig: Codable, Sendable, Equatable {
                         cpu.branchTaken, cpu.branchNotTaken, cpu.csrSlow, cpu.csrFast, cpu.fenceI,
                         cpu.fence, cpu.mret, cpu.trap, cpu.wfi, cpu.offloadIssue]
         try check(cpuCosts.allSatisfy { $0 >= 1 && $0 <= 1000 }, "cpu", "instruction costs must be 1...1000 cycles")
+        // Every other number (latencies, delays, counts) is bounded too, so no
+        // cycle arithmetic can overflow on a hostile configuration file.
+        let sections: [(String, Any)] = [("cpu", cpu), ("offload", offload), ("accelerator", accelerator),
+                                         ("memory", memory), ("checks", checks)]
+        for (section, value) in sections {
+            for child in Mirror(reflecting: value).children {
+                guard let name = child.label else { continue }
+                let number: Int64? = (child.value as? UInt64).map { $0 > UInt64(Int64.max) ? Int64.max : Int64($0) }
+                    ?? (child.value as? Int).map(Int64.init)
+                guard let number else { continue }
+                try check((0...Self.maximumParameter).contains(number), "\(section).\(name)",
+                          "must be 0...\(Self.maximumParameter)")
+            }
+        }
     }
+
+    /// The largest value any integer parameter may take (cycles or counts).
+    public static let maximumParameter: Int64 = 1_000_000
 }
 
 public enum TimingConfigError: Error, Equatable, CustomStringConvertible {

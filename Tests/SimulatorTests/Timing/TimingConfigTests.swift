@@ -52,3 +52,20 @@ import Testing
     counter.writeHigh(1, now: 200)
     #expect(counter.read(now: 300) == (1 << 32) + 10)
 }
+
+/// A hostile configuration must be refused, not trap on cycle arithmetic later
+/// (the robustness review crashed the model with these values).
+@Test func testHugeLatenciesAreRefused() {
+    for (section, field) in [("cpu", "loadUseStall"), ("memory", "cpuStoreDelay"), ("offload", "acceptToDispatch"),
+                             ("offload", "slotReuse"), ("accelerator", "dispatchInterval"),
+                             ("accelerator", "saRestart"), ("accelerator", "scoreboardClearDelay"), ("cpu", "divBase")] {
+        let json = #"{"\#(section)": {"\#(field)": 18446744073709551615}}"#
+        #expect(throws: TimingConfigError.invalid(field: "\(section).\(field)", reason: "must be 0...1000000")) {
+            try TimingConfig.load(json: Data(json.utf8))
+        }
+    }
+    // The defaults and the top of the range stay valid.
+    #expect(throws: Never.self) {
+        try TimingConfig.load(json: Data(#"{"accelerator": {"saRestart": 1000000}}"#.utf8))
+    }
+}
