@@ -83,10 +83,8 @@ struct BenchCompileReport {
     }
 
     private func statsRow(_ name: String, _ samples: [Duration]) -> String {
-        let ms = samples.map(BenchTable.milliseconds).sorted()
-        let median = ms.count % 2 == 1 ? ms[ms.count / 2] : (ms[ms.count / 2 - 1] + ms[ms.count / 2]) / 2
-        let mean = ms.reduce(0, +) / Double(ms.count)
-        return row(name, BenchTable.format(median), BenchTable.format(mean), BenchTable.format(ms.first ?? 0), BenchTable.format(ms.last ?? 0))
+        guard let s = BenchStats(samples) else { return row(name, "-", "-", "-", "-") }
+        return row(name, BenchTable.format(s.median), BenchTable.format(s.mean), BenchTable.format(s.min), BenchTable.format(s.max))
     }
 
     private func row(_ cells: String...) -> String { BenchTable.row(cells, labelWidth: 14) }

@@ -101,11 +101,8 @@ struct BenchScheduleReport {
     private func ms(_ d: Duration) -> String { BenchTable.format(BenchTable.milliseconds(d)) }
 
     private func statsRow(_ name: String, _ samples: [Duration]) -> String {
-        let sorted = samples.sorted()
-        guard let first = sorted.first, let last = sorted.last else { return row(name, "-", "-", "-") }
-        let mid = sorted.count / 2
-        let median = sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-        return row(name, ms(median), ms(first), ms(last))
+        guard let s = BenchStats(samples) else { return row(name, "-", "-", "-") }
+        return row(name, BenchTable.format(s.median), BenchTable.format(s.min), BenchTable.format(s.max))
     }
 
     private func row(_ cells: String...) -> String { BenchTable.row(cells, labelWidth: 16) }
