@@ -70,10 +70,18 @@ extension Conv1dSchedules.Sizes {
     public init(parsing text: String) throws(KernelError) {
         let fields = text.split(separator: ",", omittingEmptySubsequences: false)
         let values = fields.compactMap { Int($0) }
-        guard fields.count == 4, values.count == 4, values.allSatisfy({ $0 > 0 }) else {
-            throw KernelError(.schedule, "conv1d sizes are four positive integers IC,OC,N,W (such as 8,32,64,4); got '\(text)'")
-        }
-        self.init(ic: values[0], oc: values[1], n: values[2], w: values[3])
+        guard fields.count == 4, values.count == 4 else { throw Self.invalid(text) }
+        try self.init(validating: values[0], values[1], values[2], values[3])
+    }
+
+    /// Sizes given as numbers (IC, OC, N, W), checked as `init(parsing:)` checks them.
+    public init(validating ic: Int, _ oc: Int, _ n: Int, _ w: Int) throws(KernelError) {
+        guard [ic, oc, n, w].allSatisfy({ $0 > 0 }) else { throw Self.invalid("\(ic),\(oc),\(n),\(w)") }
+        self.init(ic: ic, oc: oc, n: n, w: w)
+    }
+
+    private static func invalid(_ text: String) -> KernelError {
+        KernelError(.schedule, "conv1d sizes are four positive integers IC,OC,N,W (such as 8,32,64,4); got '\(text)'")
     }
 
     /// `IC=8, OC=32, N=64, W=4`.

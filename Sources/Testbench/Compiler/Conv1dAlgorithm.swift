@@ -33,7 +33,7 @@ public struct Conv1dAlgorithm: Sendable {
     /// quoting it.
     public func instance(_ shape: Conv1dShape) throws -> Procedure {
         if shape == .caseStudy { return try Conv1dVariant.algorithm(in: source, file: path) }
-        let sizes = try Conv1dSchedules.Sizes(parsing: "\(shape.ic),\(shape.oc),\(shape.n),\(shape.w)")
+        let sizes = try Conv1dSchedules.Sizes(validating: shape.ic, shape.oc, shape.n, shape.w)
         return try Conv1dVariant.algorithm(in: source, file: path, sizes: sizes)
     }
 
