@@ -8,44 +8,32 @@
 /// wrap-around; fp32 multiplies and adds in fp32 (no fusion), k increasing.
 /// Sources are read before md is written, so md may alias ms1 or ms2.
 enum MatrixMultiply {
-    /// `mmasa.w`: int32 x int32.
+    /// `mmasa.w`: int32 x int32, K = 4.
     static func int32(_ tiles: UnsafeMutablePointer<UInt32>, md: Int, ms1: Int, ms2: Int) {
-        withSources(tiles, ms1, ms2) { a, b in
-            for i in 0..<4 {
-                for j in 0..<4 {
-                    var sum = Int32(bitPattern: tiles[md * 16 + i * 4 + j])
-                    for k in 0..<4 {
-                        sum = sum &+ Int32(bitPattern: a[i * 4 + k]) &* Int32(bitPattern: b[j * 4 + k])
-                    }
-                    tiles[md * 16 + i * 4 + j] = UInt32(bitPattern: sum)
-                }
-            }
-        }
+        integer(tiles, md: md, ms1: ms1, ms2: ms2, k: 4) { tile, row, k in Int32(bitPattern: tile[row * 4 + k]) }
     }
 
     /// `mmada.h`: packed int16 x int16, K = 8.
     static func int16(_ tiles: UnsafeMutablePointer<UInt32>, md: Int, ms1: Int, ms2: Int) {
-        withSources(tiles, ms1, ms2) { a, b in
-            for i in 0..<4 {
-                for j in 0..<4 {
-                    var sum = Int32(bitPattern: tiles[md * 16 + i * 4 + j])
-                    for k in 0..<8 {
-                        sum = sum &+ Int32(half(a, row: i, k)) &* Int32(half(b, row: j, k))
-                    }
-                    tiles[md * 16 + i * 4 + j] = UInt32(bitPattern: sum)
-                }
-            }
-        }
+        integer(tiles, md: md, ms1: ms1, ms2: ms2, k: 8) { tile, row, k in Int32(half(tile, row: row, k)) }
     }
 
     /// `mmaqa.b`: packed int8 x int8, K = 16.
     static func int8(_ tiles: UnsafeMutablePointer<UInt32>, md: Int, ms1: Int, ms2: Int) {
+        integer(tiles, md: md, ms1: ms1, ms2: ms2, k: 16) { tile, row, k in Int32(byte(tile, row: row, k)) }
+    }
+
+    /// The integer forms: signed elements `element(tile, row, k)`, products
+    /// accumulated into int32 with wrap-around.
+    @inline(__always)
+    private static func integer(_ tiles: UnsafeMutablePointer<UInt32>, md: Int, ms1: Int, ms2: Int, k count: Int,
+                                _ element: (UnsafePointer<UInt32>, Int, Int) -> Int32) {
         withSources(tiles, ms1, ms2) { a, b in
             for i in 0..<4 {
                 for j in 0..<4 {
                     var sum = Int32(bitPattern: tiles[md * 16 + i * 4 + j])
-                    for k in 0..<16 {
-                        sum = sum &+ Int32(byte(a, row: i, k)) &* Int32(byte(b, row: j, k))
+                    for k in 0..<count {
+                        sum = sum &+ element(a, i, k) &* element(b, j, k)
                     }
                     tiles[md * 16 + i * 4 + j] = UInt32(bitPattern: sum)
                 }
